@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "fairflip",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fairflip", targets: ["fairflip"]),
+        .library(name: "FairflipKit", targets: [
+            "FairflipLinearAlgebra", "FairflipData", "FairflipLearning",
+            "FairflipFairness", "FairflipSolver", "FairflipPlanners", "FairflipReports",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries (Debian: coinor-libcbc-dev, libopenblas-dev, liblapacke-dev).
+        .systemLibrary(
+            name: "CCbc", pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev", "coinor-libclp-dev"])]),
+        .systemLibrary(
+            name: "CLapack", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+
+        // The engine, one module per concern.
+        .target(name: "FairflipLinearAlgebra", dependencies: ["CLapack"]),
+        .target(name: "FairflipData", dependencies: [
+            "FairflipLinearAlgebra", "FairflipFairness", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "FairflipLearning", dependencies: ["FairflipLinearAlgebra"]),
+        .target(name: "FairflipFairness"),
+        .target(name: "FairflipSolver", dependencies: ["CCbc"]),
+        .target(name: "FairflipPlanners", dependencies: [
+            "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipLinearAlgebra",
+        ]),
+        .target(name: "FairflipReports", dependencies: ["FairflipData", "FairflipFairness"]),
+
+        // The command-line tool: commands live in a library so tests can drive them.
+        .target(name: "FairflipCLI", dependencies: [
+            "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipPlanners",
+            "FairflipReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "fairflip", dependencies: ["FairflipCLI"]),
+
+        .testTarget(name: "FairflipLinearAlgebraTests", dependencies: ["FairflipLinearAlgebra"]),
+        .testTarget(name: "FairflipDataTests", dependencies: ["FairflipData", "FairflipTestSupport"]),
+        .testTarget(name: "FairflipLearningTests", dependencies: ["FairflipLearning", "FairflipData", "FairflipTestSupport"]),
+        .testTarget(name: "FairflipFairnessTests", dependencies: ["FairflipFairness", "FairflipLearning", "FairflipData", "FairflipTestSupport"]),
+        .testTarget(name: "FairflipSolverTests", dependencies: ["FairflipSolver"]),
+        .testTarget(name: "FairflipPlannersTests", dependencies: ["FairflipPlanners", "FairflipData", "FairflipTestSupport"]),
+        .testTarget(name: "FairflipCLITests", dependencies: ["FairflipCLI", "fairflip", "FairflipTestSupport"]),
+        .target(name: "FairflipTestSupport", path: "Tests/FairflipTestSupport"),
+    ]
+)

@@ -1,0 +1,25 @@
+import ArgumentParser
+import FairflipData
+import FairflipReports
+
+/// `fairflip toy`: write the seeded 2-D synthetic data set.
+struct ToyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toy",
+        abstract: "Write the seeded 2-D synthetic data (majority circles, minority crosses) as CSV.")
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 7
+
+    @Option(name: .shortAndLong, help: "Output CSV file (default: stdout).")
+    var output: String?
+
+    func run() throws {
+        let csv = ToyGenerator().csv(seed: seed)
+        if let output {
+            try reportingErrors { try AtomicFile.write(csv, to: output) }
+        } else {
+            print(csv, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// A problem with what the user gave fairflip: a spec file, a data file or an option.
+///
+/// Every case names where the problem is (file, row, column or key) so that a user
+/// can fix it without reading code. The command-line tool prints the description and
+/// exits with status 2.
+public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The file at fault, as the user named it (or as resolved from the spec).
+    public var file: String?
+    /// The 1-based line of the file (the header is line 1), when one line is at fault.
+    public var line: Int?
+    /// The column, or the spec key, at fault.
+    public var column: String?
+    /// What is wrong, in words.
+    public var message: String
+
+    public init(file: String? = nil, line: Int? = nil, column: String? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var place: [String] = []
+        if let file { place.append(file) }
+        if let line { place.append("line \(line)") }
+        if let column { place.append("column '\(column)'") }
+        return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
+    }
+}

@@ -1,0 +1,258 @@
+import FairflipFairness
+import Foundation
+import TOMLKit
+
+/// Everything that defines a planning problem, as written in a spec file (TOML).
+///
+/// A spec is meant to be edited by hand: unknown keys are errors (a misspelling must not be
+/// silently ignored), paths are relative to the spec's folder, and every default is stated
+/// here. See `instances/*.toml` for complete examples.
+public struct InstanceSpec: Sendable {
+    /// Where the data comes from and how it is split into train and test.
+    public enum Source: Sendable, Equatable {
+        /// One file, split at random: `testFraction` of its rows go to test.
+        case single(file: String, testFraction: Double, splitSeed: UInt64)
+        /// A train file and a test file, used as they are.
+        case split(train: String, test: String)
+    }
+
+    /// What to do with a row that has a missing value in a column fairflip uses.
+    public enum MissingPolicy: String, Sendable, CaseIterable { case drop, fail }
+
+    /// What to do with rows whose sensitive value is in neither group.
+    public enum OthersPolicy: String, Sendable, CaseIterable { case drop, keep }
+
+    /// Who is in the collective.
+    public enum Collective: Sendable, Equatable {
+        /// A seeded random fraction `alpha` in (0, 1] of the minority's training rows.
+        case fraction(alpha: Double, seed: UInt64)
+        /// Rows whose value in this 0/1 column is 1 (minority training rows only).
+        case column(String)
+    }
+
+    /// The spec file.
+    public var path: String
+    /// A short name for reports.
+    public var name: String
+    public var source: Source
+    public var filters: [RowFilter]
+    public var missing: MissingPolicy
+    /// Cell texts that count as missing (after trimming), by default `?` and the empty string.
+    public var missingValues: [String]
+    public var labelColumn: String
+    /// The label value that is the favourable outcome (class 1).
+    public var favorable: String
+    public var sensitiveColumn: String
+    public var minorityValues: [String]
+    public var majorityValues: [String]
+    public var others: OthersPolicy
+    /// Numeric features; nil means "infer from the data".
+    public var numeric: [String]?
+    /// Categorical (one-hot) features; nil means "infer from the data".
+    public var categorical: [String]?
+    /// Columns never used as features.
+    public var dropped: [String]
+    /// Whether the firm's model sees the sensitive attribute (one-hot). Default: yes.
+    public var includeSensitive: Bool
+    /// Inverse L2 strength, scikit-learn's `C`.
+    public var C: Double
+    public var collective: Collective
+    public var direction: FlipDirection
+    public var metric: FairnessMetric
+
+    /// Reads and validates a spec file.
+    public init(contentsOf path: String) throws(InputError) {
+        guard let data = FileManager.default.contents(atPath: path),
+              let text = String(data: data, encoding: .utf8)
+        else { throw InputError(file: path, "cannot read the spec file (missing or unreadable)") }
+        try self.init(toml: text, path: path)
+    }
+
+    /// Parses spec text; relative data paths are resolved against `path`'s folder.
+    public init(toml text: String, path: String) throws(InputError) {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw InputError(file: path, line: error.source.begin.line, "TOML syntax error: \(error.description)")
+        } catch {
+            throw InputError(file: path, "TOML syntax error: \(error)")
+        }
+        let root = SpecTable(table: table, prefix: "", file: path)
+        let folder = (path as NSString).deletingLastPathComponent
+        func resolve(_ p: String) -> String {
+            p.hasPrefix("/") || folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p)
+        }
+        try root.allowOnly(["name", "data", "label", "sensitive", "features", "model", "collective", "fairness"])
+        self.path = path
+        self.name = try root.string("name") ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+
+        let data = try root.requiredTable("data")
+        try data.allowOnly(["file", "train", "test", "test_fraction", "split_seed", "missing", "missing_values", "filters"])
+        if let file = try data.string("file") {
+            let hasTrain = try data.string("train") != nil
+            let hasTest = try data.string("test") != nil
+            if hasTrain || hasTest {
+                throw InputError(file: path, column: "data", "give either 'file' or 'train' and 'test', not both")
+            }
+            let fraction = try data.double("test_fraction") ?? 0.3
+            guard fraction > 0, fraction < 1 else {
+                throw InputError(file: path, column: "data.test_fraction", "must be in (0, 1), got \(fraction)")
+            }
+            source = .single(file: resolve(file), testFraction: fraction, splitSeed: try data.seed("split_seed") ?? 0)
+        } else {
+            guard let train = try data.string("train"), let test = try data.string("test") else {
+                throw InputError(file: path, column: "data", "give 'file' (with 'test_fraction') or both 'train' and 'test'")
+            }
+            source = .split(train: resolve(train), test: resolve(test))
+        }
+        missing = try data.choice("missing", MissingPolicy.self) ?? .drop
+        missingValues = try data.strings("missing_values") ?? ["?", ""]
+        var filters: [RowFilter] = []
+        for text in try data.strings("filters") ?? [] {
+            guard let f = RowFilter(text) else {
+                throw InputError(file: path, column: "data.filters",
+                                 "'\(text)' is not 'column op value' with op one of == != < <= > >=")
+            }
+            filters.append(f)
+        }
+        self.filters = filters
+
+        let label = try root.requiredTable("label")
+        try label.allowOnly(["column", "favorable"])
+        labelColumn = try label.requiredString("column")
+        favorable = try label.requiredString("favorable")
+
+        let sensitive = try root.requiredTable("sensitive")
+        try sensitive.allowOnly(["column", "minority", "majority", "others"])
+        sensitiveColumn = try sensitive.requiredString("column")
+        minorityValues = try sensitive.strings("minority") ?? []
+        majorityValues = try sensitive.strings("majority") ?? []
+        guard !minorityValues.isEmpty else {
+            throw InputError(file: path, column: "sensitive.minority", "name at least one minority value")
+        }
+        guard !majorityValues.isEmpty else {
+            throw InputError(file: path, column: "sensitive.majority", "name at least one majority value")
+        }
+        if let both = minorityValues.first(where: majorityValues.contains) {
+            throw InputError(file: path, column: "sensitive", "'\(both)' is listed as both minority and majority")
+        }
+        others = try sensitive.choice("others", OthersPolicy.self) ?? .drop
+
+        let features = try root.table("features")
+        try features?.allowOnly(["numeric", "categorical", "drop", "include_sensitive"])
+        numeric = try features?.strings("numeric")
+        categorical = try features?.strings("categorical")
+        dropped = try features?.strings("drop") ?? []
+        includeSensitive = try features?.bool("include_sensitive") ?? true
+
+        let model = try root.table("model")
+        try model?.allowOnly(["C"])
+        C = try model?.double("C") ?? 1.0
+        guard C > 0, C.isFinite else { throw InputError(file: path, column: "model.C", "must be a positive number, got \(C)") }
+
+        let coll = try root.table("collective")
+        try coll?.allowOnly(["alpha", "seed", "membership_column", "direction"])
+        if let column = try coll?.string("membership_column") {
+            if try coll?.double("alpha") != nil {
+                throw InputError(file: path, column: "collective", "give either 'alpha' or 'membership_column', not both")
+            }
+            collective = .column(column)
+        } else {
+            let alpha = try coll?.double("alpha") ?? 1.0
+            guard alpha > 0, alpha <= 1 else {
+                throw InputError(file: path, column: "collective.alpha", "must be in (0, 1], got \(alpha)")
+            }
+            collective = .fraction(alpha: alpha, seed: try coll?.seed("seed") ?? 0)
+        }
+        direction = try coll?.choice("direction", FlipDirection.self) ?? .up
+
+        let fairness = try root.table("fairness")
+        try fairness?.allowOnly(["metric"])
+        metric = try fairness?.choice("metric", FairnessMetric.self) ?? .eqodds
+    }
+}
+
+/// Typed, error-reporting access to one table of a spec.
+struct SpecTable {
+    let table: TOMLTable
+    let prefix: String
+    let file: String
+
+    private func key(_ k: String) -> String { prefix.isEmpty ? k : prefix + "." + k }
+
+    private func wrong(_ k: String, _ expected: String) -> InputError {
+        InputError(file: file, column: key(k), "expected \(expected)")
+    }
+
+    func allowOnly(_ keys: [String]) throws(InputError) {
+        for k in table.keys where !keys.contains(k) {
+            throw InputError(file: file, column: key(k), "unknown key; allowed here: \(keys.joined(separator: ", "))")
+        }
+    }
+
+    func table(_ k: String) throws(InputError) -> SpecTable? {
+        guard let v = table[k] else { return nil }
+        guard let t = v.table else { throw wrong(k, "a table [\(key(k))]") }
+        return SpecTable(table: t, prefix: key(k), file: file)
+    }
+
+    func requiredTable(_ k: String) throws(InputError) -> SpecTable {
+        guard let t = try table(k) else { throw InputError(file: file, column: key(k), "missing table [\(key(k))]") }
+        return t
+    }
+
+    /// A string; integers and numbers are accepted and written as text (labels such as `favorable = 1`).
+    func string(_ k: String) throws(InputError) -> String? {
+        guard let v = table[k] else { return nil }
+        if let s = v.string { return s }
+        if let i = v.int { return String(i) }
+        throw wrong(k, "a string")
+    }
+
+    func requiredString(_ k: String) throws(InputError) -> String {
+        guard let s = try string(k) else { throw InputError(file: file, column: key(k), "missing key") }
+        return s
+    }
+
+    func strings(_ k: String) throws(InputError) -> [String]? {
+        guard let v = table[k] else { return nil }
+        if let s = v.string { return [s] }
+        guard let a = v.array else { throw wrong(k, "a list of strings") }
+        var out: [String] = []
+        for e in a {
+            if let s = e.string { out.append(s) } else if let i = e.int { out.append(String(i)) } else {
+                throw wrong(k, "a list of strings")
+            }
+        }
+        return out
+    }
+
+    func double(_ k: String) throws(InputError) -> Double? {
+        guard let v = table[k] else { return nil }
+        if let d = v.double { return d }
+        if let i = v.int { return Double(i) }
+        throw wrong(k, "a number")
+    }
+
+    func bool(_ k: String) throws(InputError) -> Bool? {
+        guard let v = table[k] else { return nil }
+        guard let b = v.bool else { throw wrong(k, "true or false") }
+        return b
+    }
+
+    func seed(_ k: String) throws(InputError) -> UInt64? {
+        guard let v = table[k] else { return nil }
+        guard let i = v.int, i >= 0 else { throw wrong(k, "a non-negative integer") }
+        return UInt64(i)
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ k: String, _ type: T.Type) throws(InputError) -> T?
+    where T.RawValue == String {
+        guard let s = try string(k) else { return nil }
+        guard let c = T(rawValue: s) else {
+            throw wrong(k, "one of \(T.allCases.map { $0.rawValue }.joined(separator: ", ")), got '\(s)'")
+        }
+        return c
+    }
+}

@@ -1,0 +1,99 @@
+import CCbc
+import Foundation
+
+/// One CBC model: loaded from a `MIPProblem` in bulk, solved, and freed when released.
+///
+/// A model is used by one thread at a time; give each thread its own.
+public final class CBCModel {
+    private let model: UnsafeMutableRawPointer
+    /// The problem this model was built from.
+    public let problem: MIPProblem
+
+    /// Loads a problem into a new CBC model.
+    public init(_ problem: MIPProblem) {
+        self.problem = problem
+        model = Cbc_newModel()!
+        let starts = problem.columnStarts.map { Int32($0) }
+        let inf = Double.infinity
+        let big = 1e30
+        func finite(_ a: [Double]) -> [Double] { a.map { $0 == inf ? big : ($0 == -inf ? -big : $0) } }
+        let colLower = finite(problem.columnLower), colUpper = finite(problem.columnUpper)
+        let rowLower = finite(problem.rowLower), rowUpper = finite(problem.rowUpper)
+        starts.withUnsafeBufferPointer { s in
+            problem.rowIndices.withUnsafeBufferPointer { r in
+                problem.values.withUnsafeBufferPointer { v in
+                    Cbc_loadProblem(model, Int32(problem.columnCount), Int32(problem.rowCount),
+                                    s.baseAddress, r.baseAddress, v.baseAddress,
+                                    colLower, colUpper, problem.objective, rowLower, rowUpper)
+                }
+            }
+        }
+        Cbc_setProblemName(model, problem.name)
+        for (j, name) in problem.columnNames.enumerated() { Cbc_setColName(model, Int32(j), name) }
+        for (i, name) in problem.rowNames.enumerated() { Cbc_setRowName(model, Int32(i), name) }
+        for (j, integer) in problem.isInteger.enumerated() where integer { Cbc_setInteger(model, Int32(j)) }
+        Cbc_setObjSense(model, problem.sense == .minimize ? 1 : -1)
+    }
+
+    deinit { Cbc_deleteModel(model) }
+
+    /// Gives CBC a feasible assignment to start from (one value per column).
+    public func setStart(_ values: [Double]) {
+        precondition(values.count == problem.columnCount, "a start needs one value per column")
+        let indices = (0..<values.count).map { Int32($0) }
+        Cbc_setMIPStartI(model, Int32(values.count), indices, values)
+    }
+
+    /// Writes the model as free-format MPS. The file is written whole or not at all.
+    public func writeMPS(to path: String) throws {
+        // CBC appends ".mps" to a name without it; write to a temporary name, then rename.
+        let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier).mps"
+        Cbc_writeMps(model, String(tmp.dropLast(4)))
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: tmp) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
+        try fm.moveItem(atPath: tmp, toPath: path)
+    }
+
+    /// Solves the model.
+    public func solve(_ options: SolverOptions = SolverOptions()) -> MIPSolution {
+        Cbc_setMaximumSeconds(model, options.timeLimit)
+        Cbc_setAllowableFractionGap(model, options.relativeGap)
+        Cbc_setLogLevel(model, Int32(options.logLevel))
+        Cbc_setParameter(model, "threads", String(options.threads))
+        Cbc_setParameter(model, "randomCbcSeed", String(options.seed))
+        let start = Date()
+        Cbc_solve(model)
+        let seconds = Date().timeIntervalSince(start)
+
+        let n = problem.columnCount
+        var values: [Double] = []
+        if Cbc_numberSavedSolutions(model) > 0 || Cbc_isProvenOptimal(model) != 0, let x = Cbc_getColSolution(model) {
+            values = Array(UnsafeBufferPointer(start: x, count: n))
+            // Snap integers: CBC's solution may carry tiny round-off.
+            for j in 0..<n where problem.isInteger[j] { values[j] = values[j].rounded() }
+        }
+        let status: MIPSolution.Status
+        if Cbc_isProvenOptimal(model) != 0 {
+            status = .optimal
+        } else if Cbc_isProvenInfeasible(model) != 0 {
+            status = .infeasible
+            values = []
+        } else if Cbc_isContinuousUnbounded(model) != 0 {
+            status = .unbounded
+            values = []
+        } else if Cbc_isAbandoned(model) != 0 {
+            status = values.isEmpty ? .abandoned : .stoppedWithIncumbent
+        } else {
+            status = values.isEmpty ? .noSolution : .stoppedWithIncumbent
+        }
+        let objective = values.isEmpty ? Double.nan : problem.objectiveValue(values)
+        return MIPSolution(status: status, values: values, objective: objective,
+                           bound: Cbc_getBestPossibleObjValue(model), seconds: seconds)
+    }
+
+    /// CBC's version string.
+    public static var version: String { String(cString: Cbc_getVersion()) }
+}

@@ -1,0 +1,3 @@
+import FairflipCLI
+
+Fairflip.main()
