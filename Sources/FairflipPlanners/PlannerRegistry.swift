@@ -5,6 +5,7 @@ public enum PlannerRegistry {
     /// The planners in the order comparison tables list them.
     public static let all: [any Planner] = [
         // (planners register here, one line each)
+        MIPPlanner(),
     ]
 
     /// Names of every planner.

@@ -1,0 +1,66 @@
+import FairflipSolver
+
+/// A planning MIP as `fairflip export-mps` writes it, with what each column means.
+public struct ExportedProblem: Sendable {
+    /// What one MPS column stands for.
+    public struct Column: Sendable, Codable, Equatable {
+        /// The column's name in the MPS file.
+        public var name: String
+        /// `flip` (a candidate's label flips), `pred` (a planning row's predicted label),
+        /// `dtheta` (change of a model parameter) or `aux` (bound on an absolute gap).
+        public var kind: String
+        /// For `flip` and `pred`: the training row (0-based index into the training split).
+        public var trainRow: Int?
+        /// For `flip` and `pred`: the row's line in the CSV file (the header is line 1).
+        public var csvLine: Int?
+        /// For `flip` and `pred`: the row's true label.
+        public var label: Int?
+        /// For `dtheta`: the encoded feature the parameter multiplies.
+        public var feature: String?
+    }
+
+    /// The model.
+    public let problem: MIPProblem
+    /// One entry per column, in column order.
+    public let columns: [Column]
+    /// The start the planner would give CBC (its objective and source), for reference.
+    public let startObjective: Double?
+    public let startSource: String?
+    /// Planning rows whose prediction can change (hard formulation).
+    public let changeableRows: Int?
+
+    init(formulation: (main: any Formulation, soft: SoftFormulation, changeable: Int?), session: PlanningSession) {
+        let main = formulation.main
+        problem = main.problem
+        changeableRows = formulation.changeable
+        let context = session.context
+        let train = context.instance.train
+        var columns: [Column] = []
+        for row in context.candidates {
+            columns.append(Column(name: "", kind: "flip", trainRow: row, csvLine: train.lines[row],
+                                  label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil))
+        }
+        if let hard = main as? HardFormulation {
+            for f in context.instance.featureNames {
+                columns.append(Column(name: "", kind: "dtheta", trainRow: nil, csvLine: nil, label: nil, feature: f))
+            }
+            for j in hard.reach.changeable {
+                let row = session.planning.rows[j]
+                columns.append(Column(name: "", kind: "pred", trainRow: row, csvLine: train.lines[row],
+                                      label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil))
+            }
+        }
+        while columns.count < problem.columnCount {
+            columns.append(Column(name: "", kind: "aux", trainRow: nil, csvLine: nil, label: nil, feature: nil))
+        }
+        for j in columns.indices { columns[j].name = problem.columnNames[j] }
+        self.columns = columns
+        let starts = session.starts(main: main, soft: formulation.soft)
+        var best: (String, Double)?
+        for s in starts {
+            if let v = main.startObjective(for: s.plan), best == nil || v < best!.1 { best = (s.source, v) }
+        }
+        startSource = best?.0
+        startObjective = best?.1
+    }
+}

@@ -1,0 +1,72 @@
+import FairflipFairness
+import FairflipSolver
+
+/// Optimal collective plans: the flip-selection MIP solved by CBC on the linearised response of
+/// the retrained model, then refined against the actually retrained model.
+///
+/// The registry entry (`mip`) uses the default configuration; the command line builds a
+/// configured one from its options.
+public struct MIPPlanner: Planner {
+    /// Which MIP models the metric.
+    public enum FormulationKind: String, Sendable, Codable, CaseIterable {
+        /// Predicted labels of the planning rows, big-M links (exact for the linear model).
+        case hard
+        /// Smoothed rates σ(s/τ), linearised: small and fast, a coarser surrogate.
+        case soft
+    }
+
+    /// Everything that tunes the planner.
+    public struct Configuration: Sendable, Codable, Equatable {
+        public var formulation: FormulationKind = .hard
+        /// Cap on the training error increase (a fraction, e.g. 0.01); nil: no cap.
+        public var maxErrorIncrease: Double?
+        /// Target mode: fewest flips whose retrained training metric is at most this.
+        public var target: Double?
+        /// CBC wall-clock limit per solve, seconds.
+        public var timeLimit: Double = 60
+        /// Relative optimality gap at which CBC stops.
+        public var relativeGap: Double = 1e-4
+        public var threads: Int = 1
+        /// Plan on a seeded subsample of this many training rows (large data); nil: all of them.
+        public var planningRows: Int?
+        /// Refinement rounds at most (0: no refinement).
+        public var rounds: Int = 5
+        /// Toggles per refinement round at most; nil: `max(4, budget / 4)`.
+        public var trustRegion: Int?
+        /// Temperature of the soft formulation's smoothed rates.
+        public var tau: Double = 0.5
+
+        public init() {}
+    }
+
+    public var configuration: Configuration
+    public let name = "mip"
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
+        try run(context, budget: budget, progress: progress).plan
+    }
+
+    /// Plans and returns the whole history (solves, rounds, target probes).
+    public func run(_ context: PlanningContext, budget: Int,
+                    progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> MIPPlanResult {
+        let session = try PlanningSession(context: context, configuration: configuration, progress: progress)
+        try session.validate(budget: budget)
+        if let target = configuration.target {
+            return try TargetSearch(session: session, target: target, maxBudget: budget).run()
+        }
+        return try session.planAtBudget(budget)
+    }
+
+    /// The first MIP (linearised at the firm's model) exactly as `run` would solve it, with the
+    /// start `run` would give it: what `fairflip export-mps` writes.
+    public func firstProblem(_ context: PlanningContext, budget: Int) throws -> ExportedProblem {
+        let session = try PlanningSession(context: context, configuration: configuration, progress: { _ in })
+        try session.validate(budget: budget)
+        let goal: LinearisedProblem.Goal = configuration.target.map { .fewestFlips(target: $0) } ?? .lowestMetric
+        return ExportedProblem(formulation: try session.firstFormulation(budget: budget, goal: goal), session: session)
+    }
+}

@@ -1,0 +1,145 @@
+import FairflipFairness
+import FairflipLearning
+import FairflipSolver
+
+/// One planning run's shared state: the planning rows, the linearisation at the firm's model,
+/// the error cap, and the steps (first solve, retrain, refine) the MIP planner is made of.
+final class PlanningSession {
+    let context: PlanningContext
+    let configuration: MIPPlanner.Configuration
+    let progress: @Sendable (String) -> Void
+    let planning: PlanningSet
+    /// The linearisation at the firm's model (no flips).
+    let baseResponse: LinearResponse
+    /// Misclassified planning rows allowed, if the error increase is capped.
+    let errorCap: Int?
+    /// The firm's model, retrained with no flips: training metric and error.
+    let base: Retrained
+
+    /// A plan judged by retraining.
+    struct Retrained {
+        var plan: [Bool]
+        var evaluation: PlanEvaluation
+        var metric: Double
+        var error: Double
+    }
+
+    init(context: PlanningContext, configuration: MIPPlanner.Configuration,
+         progress: @escaping @Sendable (String) -> Void) throws {
+        self.context = context
+        self.configuration = configuration
+        self.progress = progress
+        try Self.validate(configuration)
+        let instance = context.instance
+        guard !instance.collective.isEmpty else {
+            throw PlanningError("the collective is empty: no minority training row is a member (check [collective] in \(instance.spec.path))")
+        }
+        guard !context.candidates.isEmpty else {
+            let direction = instance.spec.direction.rawValue
+            throw PlanningError("no collective member may flip in direction '\(direction)': all \(instance.collective.count) members "
+                                + "already have the label that direction leads to")
+        }
+        planning = PlanningSet(instance: instance, limit: configuration.planningRows, seed: context.seed)
+        let none = [Bool](repeating: false, count: context.candidates.count)
+        baseResponse = try LinearResponse(context: context, state: none, model: context.baseModel)
+        let evaluation = try PlanEvaluation(flips: [], context: context)
+        base = Retrained(plan: none, evaluation: evaluation, metric: evaluation.train.value(of: context.metric),
+                         error: evaluation.train.errorRate)
+        if let e = configuration.maxErrorIncrease {
+            let predictions = context.baseModel.predictions(planning.features)
+            let errors = zip(predictions, planning.truth).filter { $0 != $1 }.count
+            errorCap = Int((Double(errors) + e * Double(planning.count) + 1e-9).rounded(.down))
+        } else {
+            errorCap = nil
+        }
+    }
+
+    private static func validate(_ c: MIPPlanner.Configuration) throws {
+        if let e = c.maxErrorIncrease, !(e >= 0) { throw PlanningError("--max-error-increase must be at least 0, got \(e)") }
+        if let t = c.target, !(t >= 0) { throw PlanningError("--target must be at least 0, got \(t)") }
+        guard c.timeLimit > 0 else { throw PlanningError("--time-limit must be positive, got \(c.timeLimit)") }
+        guard c.relativeGap >= 0 else { throw PlanningError("--gap must be at least 0, got \(c.relativeGap)") }
+        guard c.threads >= 1 else { throw PlanningError("--threads must be at least 1, got \(c.threads)") }
+        if let n = c.planningRows, n < 1 { throw PlanningError("--planning-rows must be at least 1, got \(n)") }
+        guard c.rounds >= 0 else { throw PlanningError("--rounds must be at least 0, got \(c.rounds)") }
+        if let r = c.trustRegion, r < 1 { throw PlanningError("--trust-region must be at least 1, got \(r)") }
+        guard c.tau > 0 else { throw PlanningError("tau must be positive, got \(c.tau)") }
+    }
+
+    /// Checks a budget against the candidates.
+    func validate(budget: Int) throws {
+        let m = context.candidates.count
+        guard budget >= 0 else { throw PlanningError("the budget must be at least 0 flips, got \(budget)") }
+        guard budget <= m else {
+            throw PlanningError("the budget \(budget) exceeds the \(m) candidates (collective members who may flip); "
+                                + "lower it, or pass --budget all to plan with all \(m) of them")
+        }
+    }
+
+    var solverOptions: SolverOptions {
+        SolverOptions(timeLimit: configuration.timeLimit, relativeGap: configuration.relativeGap,
+                      threads: configuration.threads, logLevel: 0, seed: Int(context.seed % 2_000_000_000) + 1)
+    }
+
+    /// The configured formulation of a linearised problem, and the soft one (for starts).
+    func formulation(of lp: LinearisedProblem) -> (main: any Formulation, soft: SoftFormulation, changeable: Int?) {
+        let soft = SoftFormulation(lp, tau: configuration.tau)
+        switch configuration.formulation {
+        case .soft: return (soft, soft, nil)
+        case .hard:
+            let hard = HardFormulation(lp)
+            return (hard, soft, hard.reach.changeable.count)
+        }
+    }
+
+    /// The first MIP: linearised at the firm's model, toggles = flips.
+    func firstFormulation(budget: Int, goal: LinearisedProblem.Goal) throws
+        -> (main: any Formulation, soft: SoftFormulation, changeable: Int?) {
+        let lp = try LinearisedProblem(response: baseResponse, planning: planning, metric: context.metric, goal: goal,
+                                       budget: budget, toggleLimit: budget, errorCap: errorCap)
+        return formulation(of: lp)
+    }
+
+    /// Starts for a formulation: the cheap heuristics, plus the soft MIP's answer when the main one is hard.
+    func starts(main: any Formulation, soft: SoftFormulation) -> [(source: String, plan: [Bool])] {
+        var starts = StartHeuristics.plans(soft: soft)
+        if main is HardFormulation {
+            var options = solverOptions
+            options.timeLimit = min(options.timeLimit, 10)
+            if let outcome = FormulationSolver.solve(soft, starts: starts, options: options, changeableRows: nil) {
+                starts.append(("soft MIP", outcome.plan))
+            }
+        }
+        return starts
+    }
+
+    /// Retrains with a final flip state applied and measures the training metric and error.
+    func retrain(_ plan: [Bool]) throws -> Retrained {
+        let rows = LinearResponse.flippedRows(candidates: context.candidates, state: plan)
+        let evaluation = try PlanEvaluation(flips: rows, context: context)
+        return Retrained(plan: plan, evaluation: evaluation, metric: evaluation.train.value(of: context.metric),
+                         error: evaluation.train.errorRate)
+    }
+
+    /// Whether a retrained plan respects the error cap on the training split.
+    func withinErrorCap(_ r: Retrained) -> Bool { withinErrorCap(error: r.error) }
+
+    func withinErrorCap(error: Double) -> Bool {
+        guard let e = configuration.maxErrorIncrease else { return true }
+        return error <= base.error + e + 1e-12
+    }
+
+    /// Whether `a` is better than `b` once retrained: within the error cap first, then a lower metric.
+    func isBetter(_ a: Retrained, than b: Retrained) -> Bool {
+        let ca = withinErrorCap(a), cb = withinErrorCap(b)
+        if ca != cb { return ca }
+        return a.metric < b.metric - 1e-12
+    }
+
+    func plan(from state: [Bool], surrogate: Double) -> Plan {
+        Plan(method: "mip", flips: LinearResponse.flippedRows(candidates: context.candidates, state: state),
+             surrogateMetric: surrogate)
+    }
+
+    static func count(_ x: [Bool]) -> Int { x.filter { $0 }.count }
+}

@@ -1,0 +1,42 @@
+import FairflipData
+import FairflipFairness
+import FairflipLinearAlgebra
+
+/// The rows whose predictions the MIP models: the training split, or a seeded subsample of it
+/// for large data. Metrics on them use the original (true) labels.
+public struct PlanningSet: Sendable {
+    /// Training-row indices, ascending.
+    public let rows: [Int]
+    /// Their encoded features.
+    public let features: Matrix
+    /// Their true labels.
+    public let truth: [Bool]
+    /// Their groups.
+    public let groups: [Group]
+    /// Their CSV lines (for names in models and files).
+    public let lines: [Int]
+    /// CSV lines of every training row (candidates may lie outside a subsample).
+    public let trainLines: [Int]
+
+    /// All training rows, or `limit` of them drawn with `seed` (sorted) when `limit` is smaller.
+    public init(instance: Instance, limit: Int?, seed: UInt64) {
+        let n = instance.train.count
+        var rows = Array(0..<n)
+        if let limit, limit < n {
+            var rng = SeededGenerator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+            rows = Array(rng.shuffled(rows).prefix(max(0, limit))).sorted()
+        }
+        self.rows = rows
+        features = instance.train.features.selectingRows(rows)
+        let truth = instance.train.truth
+        let groups = instance.train.groups
+        self.truth = rows.map { truth[$0] }
+        self.groups = rows.map { groups[$0] }
+        let all = instance.train.lines
+        trainLines = all
+        lines = rows.map { all[$0] }
+    }
+
+    /// Number of planning rows.
+    public var count: Int { rows.count }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import FairflipFairness
+
+/// The MIP planner at one budget: the first solve, then refinement rounds that re-linearise at
+/// the retrained model around the current plan (formulation.md, "Refinement").
+///
+/// Each round decides the final flip state `x` (budget `Σx ≤ k`) with toggles
+/// `t_i = c_i + (1 − 2c_i) x_i` limited by the trust region `Σt ≤ r`, starts CBC from the current
+/// plan, and is accepted only if the retrained metric improves. So the returned plan is never
+/// worse, once retrained, than the first solve's.
+extension PlanningSession {
+    func planAtBudget(_ budget: Int) throws -> MIPPlanResult {
+        let m = context.candidates.count
+        let metricName = context.metric.rawValue
+        progress("mip: \(configuration.formulation.rawValue) formulation, budget \(budget) of \(m) candidates, "
+                 + "\(planning.count) planning rows")
+        let (main, soft, changeable) = try firstFormulation(budget: budget, goal: .lowestMetric)
+        if let changeable { progress("mip: \(changeable) planning rows can change prediction within the budget") }
+        guard let first = FormulationSolver.solve(main, starts: starts(main: main, soft: soft),
+                                                  options: solverOptions, changeableRows: changeable) else {
+            throw PlanningError("CBC found no solution to the planning MIP (status: infeasible); "
+                                + "check --max-error-increase")
+        }
+        var current = try retrain(first.plan)
+        var currentSurrogate = main.surrogateMetric(first.plan)
+        let firstRecord = first.record
+        progress("mip: round 0: \(Self.count(first.plan)) flips, solver \(firstRecord.status)"
+                 + "\(firstRecord.gap.map { ", gap \(Self.percent($0))" } ?? ""), surrogate \(metricName) "
+                 + "\(Self.short(currentSurrogate)), retrained \(Self.short(current.metric)) (before: \(Self.short(base.metric)))")
+        let hardLinear = { (lp: LinearisedProblem, x: [Bool]) in lp.linearAudit(x).value(of: lp.metric) }
+        let firstLP = (main as? HardFormulation)?.lp ?? (main as! SoftFormulation).lp
+        var rounds = [RefinementRound(
+            round: 0, flips: Self.count(first.plan), toggles: Self.count(first.plan), surrogate: currentSurrogate,
+            linearPrediction: hardLinear(firstLP, first.plan), retrained: current.metric, retrainedError: current.error,
+            accepted: true, verdict: "first solve", solve: firstRecord)]
+
+        let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
+        var round = 0
+        while round < configuration.rounds && budget > 0 {
+            round += 1
+            let response = try LinearResponse(context: context, state: current.plan, model: current.evaluation.model)
+            let lp = try LinearisedProblem(response: response, planning: planning, metric: context.metric,
+                                           goal: .lowestMetric, budget: budget, toggleLimit: trust, errorCap: errorCap)
+            let (f, s, ch) = formulation(of: lp)
+            guard let outcome = FormulationSolver.solve(f, starts: starts(main: f, soft: s), options: solverOptions,
+                                                        changeableRows: ch) else {
+                progress("mip: round \(round): no feasible plan for this linearisation; refinement stops")
+                break
+            }
+            let toggles = zip(outcome.plan, current.plan).filter { $0 != $1 }.count
+            let surrogate = f.surrogateMetric(outcome.plan)
+            guard toggles > 0 else {
+                rounds.append(RefinementRound(
+                    round: round, flips: Self.count(outcome.plan), toggles: 0, surrogate: surrogate,
+                    linearPrediction: hardLinear(lp, outcome.plan), retrained: current.metric, retrainedError: current.error,
+                    accepted: false, verdict: "no change: the current plan is optimal for this linearisation",
+                    solve: outcome.record))
+                progress("mip: round \(round): the current plan is optimal for the new linearisation; done")
+                break
+            }
+            let candidate = try retrain(outcome.plan)
+            let better = isBetter(candidate, than: current)
+            rounds.append(RefinementRound(
+                round: round, flips: Self.count(outcome.plan), toggles: toggles, surrogate: surrogate,
+                linearPrediction: hardLinear(lp, outcome.plan), retrained: candidate.metric, retrainedError: candidate.error,
+                accepted: better, verdict: better ? "accepted: the retrained metric improved" : "rejected: no retrained improvement",
+                solve: outcome.record))
+            progress("mip: round \(round): \(toggles) toggles, surrogate \(Self.short(surrogate)), retrained "
+                     + "\(Self.short(candidate.metric)) -> \(better ? "accepted" : "rejected, refinement stops")")
+            guard better else { break }
+            current = candidate
+            currentSurrogate = surrogate
+        }
+        var plan = self.plan(from: current.plan, surrogate: currentSurrogate)
+        plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status)"]
+        plan.diagnostics = ["rounds": Double(rounds.count - 1), "retrained": current.metric]
+        if let gap = firstRecord.gap { plan.diagnostics["solver_gap"] = gap }
+        if let bound = firstRecord.bound { plan.diagnostics["solver_bound"] = bound }
+        return MIPPlanResult(plan: plan, formulation: configuration.formulation.rawValue, budget: budget,
+                             planningRows: planning.count, firstSolve: firstRecord, rounds: rounds,
+                             retrained: current.metric, surrogate: currentSurrogate, target: nil)
+    }
+
+    static func short(_ x: Double) -> String { String(format: "%.4f", x) }
+    static func percent(_ x: Double) -> String { String(format: "%.2f%%", 100 * x) }
+}

@@ -1,0 +1,91 @@
+import FairflipSolver
+
+/// What one CBC solve of a planning MIP did, for reports and `plan.json`.
+///
+/// `seconds` is wall time and therefore not encoded: reports put it in a separate timing section
+/// so that equal inputs give byte-identical plan files.
+public struct SolveRecord: Sendable, Codable, Equatable {
+    /// `optimal`, `stopped-with-incumbent` (time limit), `no-solution`, `infeasible`, ...
+    public var status: String
+    /// Whether the time limit stopped the search.
+    public var hitTimeLimit: Bool
+    /// Objective of the returned solution (the surrogate metric, or the flip count in target mode).
+    public var objective: Double?
+    /// CBC's best bound.
+    public var bound: Double?
+    /// Relative gap between objective and bound.
+    public var gap: Double?
+    /// Size of the model.
+    public var columns: Int
+    public var rows: Int
+    public var binaries: Int
+    /// Planning rows whose prediction can change (hard formulation), i.e. `pred_` binaries.
+    public var changeableRows: Int?
+    /// Which heuristic gave the MIP start, and its objective.
+    public var startSource: String?
+    public var startObjective: Double?
+    /// True when CBC's answer was worse than its start and the start was kept.
+    public var keptStart: Bool
+    /// Wall time of the solve (not encoded).
+    public var seconds: Double = 0
+
+    enum CodingKeys: String, CodingKey {
+        case status, hitTimeLimit, objective, bound, gap, columns, rows, binaries, changeableRows
+        case startSource, startObjective, keptStart
+    }
+}
+
+/// A solved formulation: the final flip state and how the solve went.
+struct SolveOutcome {
+    var plan: [Bool]
+    var record: SolveRecord
+}
+
+enum FormulationSolver {
+    /// Solves `formulation` with the best feasible start among `starts`.
+    ///
+    /// Returns nil when CBC proves the model infeasible or stops without any solution and no
+    /// start is feasible.
+    static func solve(_ formulation: any Formulation, starts: [(source: String, plan: [Bool])],
+                      options: SolverOptions, changeableRows: Int?) -> SolveOutcome? {
+        var best: (source: String, plan: [Bool], values: [Double], objective: Double)?
+        for s in starts {
+            guard let values = formulation.start(for: s.plan) else { continue }
+            let objective = formulation.problem.objectiveValue(values)
+            if best == nil || objective < best!.objective - 1e-12 { best = (s.source, s.plan, values, objective) }
+        }
+        let problem = formulation.problem
+        let model = CBCModel(problem)
+        if let best { model.setStart(best.values) }
+        let solution = model.solve(options)
+        var record = SolveRecord(
+            status: solution.status.rawValue, hitTimeLimit: false, objective: nil, bound: nil, gap: nil,
+            columns: problem.columnCount, rows: problem.rowCount, binaries: problem.isInteger.filter { $0 }.count,
+            changeableRows: changeableRows, startSource: best?.source, startObjective: best?.objective,
+            keptStart: false, seconds: solution.seconds)
+        record.hitTimeLimit = solution.status != .optimal && solution.seconds >= options.timeLimit * 0.98
+        if solution.bound.isFinite && abs(solution.bound) < 1e29 { record.bound = solution.bound }
+        if solution.status == .infeasible && best == nil { return nil }
+        var plan: [Bool]
+        if solution.hasSolution {
+            plan = formulation.decode(solution.values)
+            record.objective = solution.objective
+            if let best, best.objective < solution.objective - 1e-9 {
+                plan = best.plan
+                record.objective = best.objective
+                record.keptStart = true
+            }
+        } else if let best {
+            plan = best.plan
+            record.objective = best.objective
+            record.keptStart = true
+        } else {
+            return nil
+        }
+        if let objective = record.objective, let bound = record.bound {
+            record.gap = solution.status == .optimal && abs(objective - bound) < 1e-9
+                ? 0 : abs(objective - bound) / max(1e-10, abs(objective))
+        }
+        return SolveOutcome(plan: plan, record: record)
+    }
+}
