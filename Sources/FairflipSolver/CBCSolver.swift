@@ -44,21 +44,28 @@ public final class CBCModel {
         Cbc_setMIPStartI(model, Int32(values.count), indices, values)
     }
 
-    /// Writes the model as free-format MPS. The file is written whole or not at all.
+    /// Writes the model as free-format MPS (see `MPSWriter`). The file is written whole or not at all.
     public func writeMPS(to path: String) throws {
-        // CBC appends ".mps" to a name without it; write to a temporary name, then rename.
-        let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier).mps"
-        Cbc_writeMps(model, String(tmp.dropLast(4)))
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: tmp) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        let url = URL(fileURLWithPath: path)
+        let tmp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try Data(MPSWriter.text(problem).utf8).write(to: tmp)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
+            } else {
+                try FileManager.default.moveItem(at: tmp, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw error
         }
-        if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
-        try fm.moveItem(atPath: tmp, toPath: path)
     }
 
     /// Solves the model.
     public func solve(_ options: SolverOptions = SolverOptions()) -> MIPSolution {
+        // The limit is wall-clock time (CBC counts CPU time unless told otherwise).
+        Cbc_setParameter(model, "timeMode", "elapsed")
         Cbc_setMaximumSeconds(model, options.timeLimit)
         Cbc_setAllowableFractionGap(model, options.relativeGap)
         Cbc_setLogLevel(model, Int32(options.logLevel))

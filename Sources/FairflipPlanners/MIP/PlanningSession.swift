@@ -103,11 +103,16 @@ final class PlanningSession {
     /// Starts for a formulation: the cheap heuristics, plus the soft MIP's answer when the main one is hard.
     func starts(main: any Formulation, soft: SoftFormulation) -> [(source: String, plan: [Bool])] {
         var starts = StartHeuristics.plans(soft: soft)
-        if main is HardFormulation {
+        if let hard = main as? HardFormulation {
             var options = solverOptions
             options.timeLimit = min(options.timeLimit, 10)
             if let outcome = FormulationSolver.solve(soft, starts: starts, options: options, changeableRows: nil) {
                 starts.append(("soft MIP", outcome.plan))
+            }
+            // Local search on the hard surrogate from the best of them.
+            let ranked = starts.compactMap { s in hard.startObjective(for: s.plan).map { (s, $0) } }.min { $0.1 < $1.1 }
+            if let (seed, _) = ranked, let improved = HardLocalSearch.improve(hard, from: seed.plan), improved != seed.plan {
+                starts.append(("local search from \(seed.source)", improved))
             }
         }
         return starts

@@ -17,7 +17,7 @@ extension PlanningSession {
         let (main, soft, changeable) = try firstFormulation(budget: budget, goal: .lowestMetric)
         if let changeable { progress("mip: \(changeable) planning rows can change prediction within the budget") }
         guard let first = FormulationSolver.solve(main, starts: starts(main: main, soft: soft),
-                                                  options: solverOptions, changeableRows: changeable) else {
+                                                  options: solverOptions, changeableRows: changeable, log: progress) else {
             throw PlanningError("CBC found no solution to the planning MIP (status: infeasible); "
                                 + "check --max-error-increase")
         }
@@ -43,7 +43,7 @@ extension PlanningSession {
                                            goal: .lowestMetric, budget: budget, toggleLimit: trust, errorCap: errorCap)
             let (f, s, ch) = formulation(of: lp)
             guard let outcome = FormulationSolver.solve(f, starts: starts(main: f, soft: s), options: solverOptions,
-                                                        changeableRows: ch) else {
+                                                        changeableRows: ch, log: progress) else {
                 progress("mip: round \(round): no feasible plan for this linearisation; refinement stops")
                 break
             }

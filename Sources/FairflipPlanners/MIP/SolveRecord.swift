@@ -1,3 +1,4 @@
+import Foundation
 import FairflipSolver
 
 /// What one CBC solve of a planning MIP did, for reports and `plan.json`.
@@ -47,11 +48,18 @@ enum FormulationSolver {
     /// Returns nil when CBC proves the model infeasible or stops without any solution and no
     /// start is feasible.
     static func solve(_ formulation: any Formulation, starts: [(source: String, plan: [Bool])],
-                      options: SolverOptions, changeableRows: Int?) -> SolveOutcome? {
+                      options: SolverOptions, changeableRows: Int?,
+                      log: (String) -> Void = { _ in }) -> SolveOutcome? {
         var best: (source: String, plan: [Bool], values: [Double], objective: Double)?
+        var tried: [String] = []
+        defer { if !tried.isEmpty { log("mip: starts: " + tried.joined(separator: ", ")) } }
         for s in starts {
-            guard let values = formulation.start(for: s.plan) else { continue }
+            guard let values = formulation.start(for: s.plan) else {
+                tried.append("\(s.source) infeasible")
+                continue
+            }
             let objective = formulation.problem.objectiveValue(values)
+            tried.append("\(s.source) \(String(format: "%.4f", objective))")
             if best == nil || objective < best!.objective - 1e-12 { best = (s.source, s.plan, values, objective) }
         }
         let problem = formulation.problem

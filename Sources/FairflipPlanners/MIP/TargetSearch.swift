@@ -32,7 +32,7 @@ struct TargetSearch {
         var results: [Int: MIPPlanResult] = [:]
         var reachedAt: Int?
         if let outcome = FormulationSolver.solve(main, starts: s.starts(main: main, soft: soft),
-                                                 options: s.solverOptions, changeableRows: changeable) {
+                                                 options: s.solverOptions, changeableRows: changeable, log: s.progress) {
             let k0 = PlanningSession.count(outcome.plan)
             surrogateFlips = k0
             let retrained = try s.retrain(outcome.plan)

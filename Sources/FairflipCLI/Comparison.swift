@@ -1,0 +1,63 @@
+import FairflipPlanners
+import FairflipReports
+import Foundation
+
+/// `fairflip plan --method all`: every registered planner at one budget, side by side.
+struct Comparison: Encodable {
+    struct Row: Encodable {
+        var method: String
+        var flips: Int
+        var train: Double?
+        var test: Double?
+        var trainError: Double?
+        var testError: Double?
+        var seconds: Double
+        var best: Bool
+        var failure: String?
+    }
+
+    var metric: String
+    var budget: Int
+    var rows: [Row]
+
+    static func run(context: PlanningContext, budget: Int, mip: MIPPlanner,
+                    progress: @escaping @Sendable (String) -> Void) throws -> Comparison {
+        var rows: [Row] = []
+        for registered in PlannerRegistry.all {
+            let planner: any Planner = registered.name == "mip" ? mip : registered
+            progress("method \(planner.name)")
+            let start = Date()
+            do {
+                let plan = try planner.plan(context, budget: budget, progress: progress)
+                let evaluation = try PlanEvaluation(plan: plan, context: context)
+                rows.append(Row(method: planner.name, flips: plan.flips.count,
+                                train: evaluation.train.value(of: context.metric), test: evaluation.test.value(of: context.metric),
+                                trainError: evaluation.train.errorRate, testError: evaluation.test.errorRate,
+                                seconds: Date().timeIntervalSince(start), best: false))
+            } catch {
+                rows.append(Row(method: planner.name, flips: 0, train: nil, test: nil, trainError: nil, testError: nil,
+                                seconds: Date().timeIntervalSince(start), best: false, failure: "\(error)"))
+            }
+        }
+        let ok = rows.indices.filter { rows[$0].failure == nil }
+        if let best = ok.min(by: { rows[$0].train! != rows[$1].train! ? rows[$0].train! < rows[$1].train! : rows[$0].flips < rows[$1].flips }) {
+            rows[best].best = true
+        }
+        return Comparison(metric: context.metric.rawValue, budget: budget, rows: rows)
+    }
+
+    var text: String {
+        var t = TextTable(headers: ["method", "flips", "train \(metric)", "test \(metric)", "train error", "test error", "time (s)", "best"])
+        for r in rows {
+            if let failure = r.failure {
+                t.append([r.method, "-", "-", "-", "-", "-", formatted(r.seconds, digits: 2), "failed: \(failure)"])
+            } else {
+                t.append([r.method, "\(r.flips)", formatted(r.train!), formatted(r.test!), formatted(r.trainError!),
+                          formatted(r.testError!), formatted(r.seconds, digits: 2), r.best ? "*" : ""])
+            }
+        }
+        return "budget \(budget); lower is better; * marks the lowest retrained train \(metric)\n" + t.render()
+    }
+
+    enum CodingKeys: String, CodingKey { case metric, budget, rows }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import FairflipData
+import FairflipPlanners
+import FairflipReports
+import Foundation
+
+/// `fairflip plan`: compute a collective plan (by default the optimal one, via the MIP), retrain
+/// with it and report the plan, the before/after audits and how the planner got there.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Choose which collective members flip their label so the retrained model is fairer.",
+        discussion: """
+            The default method, mip, solves the flip-selection MIP with CBC on the linearised response of the
+            retrained model, then refines the plan against the actually retrained model. --method NAME runs
+            another registered planner; --method all compares every one at the budget.
+            """)
+
+    @OptionGroup var options: InstanceOptions
+    @OptionGroup var problem: ProblemOptions
+    @OptionGroup var search: SearchOptions
+
+    @Option(help: "Planner: \(PlannerRegistry.names.joined(separator: ", ")), or 'all' to compare them.")
+    var method = "mip"
+
+    @Option(help: "Write plan.json and flips.csv into this folder (created if missing).")
+    var out: String?
+
+    @Flag(help: "Print plan.json's content on stdout instead of the text report.")
+    var json = false
+
+    @Flag(help: "Include wall times in the JSON (plan.json is then no longer byte-reproducible).")
+    var timings = false
+
+    func run() throws {
+        let progress = Progress(quiet: options.quiet)
+        let note: @Sendable (String) -> Void = { progress.note($0) }
+        let started = Date()
+        let outcome = try reportingErrors { () throws -> (text: String, json: String, files: [(String, String)], failure: String?) in
+            progress.note("loading \(options.spec)")
+            let instance = try Instance(specPath: options.spec)
+            let context = try PlanningContext(instance: instance, metric: problem.metric, seed: problem.seed)
+            if instance.collective.isEmpty {
+                throw PlanningError("the collective is empty: no minority training row is a member (check [collective] in \(options.spec))")
+            }
+            if context.candidates.isEmpty {
+                throw PlanningError("no collective member may flip in direction '\(instance.spec.direction.rawValue)': all "
+                                    + "\(instance.collective.count) members already have the label that direction leads to")
+            }
+            let budget = try problem.resolvedBudget(candidates: context.candidates.count)
+            let budgetLabel = problem.budget == "all" || (problem.budget == nil) ? "all (\(budget))" : "\(budget)"
+            if method == "all" {
+                let table = try Comparison.run(context: context, budget: budget, mip: mipPlanner, progress: note)
+                return (table.text, try JSONOutput.encode(table), [], nil)
+            }
+            guard let planner = method == "mip" ? mipPlanner : PlannerRegistry.planner(named: method) else {
+                throw PlanningError("unknown method '\(method)'; available: \(PlannerRegistry.names.joined(separator: ", ")), all")
+            }
+            if method != "mip" && problem.target != nil {
+                throw PlanningError("--target is only supported by the mip method")
+            }
+            var mipResult: MIPPlanResult?
+            let plan: Plan
+            if let mip = planner as? MIPPlanner {
+                let result = try mip.run(context, budget: budget, progress: note)
+                mipResult = result
+                plan = result.plan
+            } else {
+                plan = try planner.plan(context, budget: budget, progress: note)
+            }
+            progress.note("retraining with the plan")
+            let evaluation = try PlanEvaluation(plan: plan, context: context)
+            let seconds = Date().timeIntervalSince(started)
+            let report = PlanReport(context: context, plan: plan, evaluation: evaluation, budget: budget,
+                                    budgetLabel: budgetLabel, mip: mipResult,
+                                    configuration: method == "mip" ? mipPlanner.configuration : nil,
+                                    seconds: timings ? seconds : nil)
+            let json = try JSONOutput.encode(report)
+            var failure: String?
+            if let target = mipResult?.target, !target.reached {
+                failure = "the target \(context.metric.rawValue) <= \(formatted(target.target)) is unreachable within "
+                    + "\(budget) flips: the best reachable is \(formatted(report.retrained)) with \(plan.flips.count) flips"
+            }
+            return (report.text, json, [("plan.json", json), ("flips.csv", report.flipsCSV(context: context))], failure)
+        }
+        if let failure = outcome.failure {
+            print(json ? outcome.json : outcome.text, terminator: "")
+            printError(failure + (out != nil ? " (no files written)" : ""))
+            throw ExitCode(2)
+        }
+        if let out {
+            try reportingErrors {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for (name, content) in outcome.files {
+                    try AtomicFile.write(content, to: (out as NSString).appendingPathComponent(name))
+                }
+            }
+            progress.note("wrote \(outcome.files.map(\.0).joined(separator: " and ")) to \(out)")
+        }
+        print(json ? outcome.json : outcome.text, terminator: "")
+    }
+
+    /// The MIP planner configured from the command line.
+    var mipPlanner: MIPPlanner {
+        MIPPlanner(configuration: MIPPlanner.Configuration(problem: problem, search: search))
+    }
+}

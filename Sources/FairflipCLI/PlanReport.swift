@@ -1,0 +1,175 @@
+import FairflipData
+import FairflipFairness
+import FairflipPlanners
+import FairflipReports
+import Foundation
+
+/// What `fairflip plan` reports: the plan by CSV line, before/after audits on train and test,
+/// the surrogate's prediction next to the retrained metric, the solver and the refinement rounds.
+///
+/// Encoded it is `plan.json`. Wall times are left out unless asked for (`timing`), so the same
+/// spec and seed give byte-identical files.
+struct PlanReport: Encodable {
+    struct Flips: Encodable {
+        var count: Int
+        /// Lines of the flipped rows in the training CSV file (the header is line 1).
+        var csvLines: [Int]
+        var file: String
+        /// The same rows as 0-based indices into the training split.
+        var trainRows: [Int]
+    }
+
+    struct Split: Encodable {
+        var train: AuditSummary
+        var test: AuditSummary
+    }
+
+    struct Timing: Encodable {
+        var totalSeconds: Double
+        var solverSeconds: Double?
+    }
+
+    var instance: String
+    var spec: String
+    var method: String
+    var metric: String
+    var seed: UInt64
+    var budget: Int
+    var candidates: Int
+    var configuration: MIPPlanner.Configuration?
+    var flips: Flips
+    /// The planner's prediction of the training metric after retraining.
+    var surrogate: Double?
+    /// The training metric after retraining, and the test one.
+    var retrained: Double
+    var retrainedTest: Double
+    var before: Split
+    var after: Split
+    var solver: SolveRecord?
+    var rounds: [RefinementRound]?
+    var target: TargetOutcome?
+    var notes: [String]
+    var timing: Timing?
+
+    private var audits: (trainBefore: FairnessAudit, trainAfter: FairnessAudit, testBefore: FairnessAudit, testAfter: FairnessAudit)
+    private var solverSeconds: Double?
+    private var budgetLabel: String
+
+    enum CodingKeys: String, CodingKey {
+        case instance, spec, method, metric, seed, budget, candidates, configuration, flips, surrogate, retrained
+        case retrainedTest, before, after, solver, rounds, target, notes, timing
+    }
+
+    init(context: PlanningContext, plan: Plan, evaluation: PlanEvaluation, budget: Int, budgetLabel: String,
+         mip: MIPPlanResult?, configuration: MIPPlanner.Configuration?, seconds: Double?) {
+        let instance = context.instance
+        let train = instance.train
+        let base = context.baseModel
+        let trainBefore = FairnessAudit(truth: train.truth, predictions: base.predictions(train.features), groups: train.groups)
+        let testBefore = FairnessAudit(truth: instance.test.truth, predictions: base.predictions(instance.test.features),
+                                       groups: instance.test.groups)
+        audits = (trainBefore, evaluation.train, testBefore, evaluation.test)
+        self.instance = instance.spec.name
+        spec = instance.spec.path
+        method = plan.method
+        metric = context.metric.rawValue
+        seed = context.seed
+        self.budget = budget
+        self.budgetLabel = budgetLabel
+        candidates = context.candidates.count
+        self.configuration = configuration
+        let rows = plan.flips
+        flips = Flips(count: rows.count, csvLines: rows.map { train.lines[$0] }.sorted(), file: train.file, trainRows: rows)
+        surrogate = plan.surrogateMetric
+        retrained = evaluation.train.value(of: context.metric)
+        retrainedTest = evaluation.test.value(of: context.metric)
+        before = Split(train: AuditSummary(trainBefore), test: AuditSummary(testBefore))
+        after = Split(train: AuditSummary(evaluation.train), test: AuditSummary(evaluation.test))
+        solver = mip?.firstSolve
+        rounds = mip?.rounds
+        target = mip?.target
+        notes = plan.notes
+        solverSeconds = mip.map { $0.rounds.compactMap(\.solve).reduce(0) { $0 + $1.seconds } }
+        timing = seconds.map { Timing(totalSeconds: $0, solverSeconds: solverSeconds) }
+    }
+
+    /// The plan as `flips.csv`: one line per flipped row.
+    func flipsCSV(context: PlanningContext) -> String {
+        let train = context.instance.train
+        var out = "csv_line,train_row,group,label,flipped_label\n"
+        for row in flips.trainRows.sorted(by: { train.lines[$0] < train.lines[$1] }) {
+            let y = train.labels[row] >= 0.5 ? 1 : 0
+            out += "\(train.lines[row]),\(row),\(train.groups[row].rawValue),\(y),\(1 - y)\n"
+        }
+        return out
+    }
+
+    var text: String {
+        var out = "instance \(instance) (\(spec)); metric \(metric); method \(method)\n"
+        if let c = configuration {
+            var line = "\(c.formulation.rawValue) formulation, budget \(budgetLabel) of \(candidates) candidates"
+            if let rows = rounds?.first?.solve?.changeableRows { line += ", \(rows) planning rows can change prediction" }
+            if let e = c.maxErrorIncrease { line += ", error increase <= \(formatted(e))" }
+            out += line + "\n"
+        } else {
+            out += "budget \(budgetLabel) of \(candidates) candidates\n"
+        }
+        if let target {
+            out += "target \(metric) <= \(formatted(target.target)): \(target.reached ? "reached" : "NOT reached")"
+            if let k = target.surrogateFlips { out += " (the first linearisation says \(k) flips)" }
+            out += "\n"
+            if !target.probes.isEmpty {
+                out += "  budgets probed: " + target.probes.map {
+                    "\($0.budget) -> \(formatted($0.retrained))\($0.reached ? " ok" : "")"
+                }.joined(separator: ", ") + "\n"
+            }
+        }
+        out += "\nplan: \(flips.count) flips; CSV lines of \(flips.file):\n"
+        out += wrapped(flips.csvLines.map(String.init)) + "\n"
+        if let s = solver {
+            var line = "solver (first solve): \(s.status)"
+            if let o = s.objective { line += ", objective \(formatted(o, digits: 6))" }
+            if let b = s.bound { line += ", bound \(formatted(b, digits: 6))" }
+            if let g = s.gap { line += ", gap \(formatted(100 * g, digits: 3))%" }
+            if let secs = rounds?.first?.solve?.seconds { line += ", \(formatted(secs, digits: 2)) s" }
+            if s.hitTimeLimit { line += " (time limit hit: incumbent returned)" }
+            out += line + "\n"
+            out += "  model: \(s.columns) columns (\(s.binaries) binary), \(s.rows) rows"
+            if let src = s.startSource { out += "; MIP start: \(src) (\(formatted(s.startObjective ?? .nan, digits: 6)))" }
+            out += "\n"
+        }
+        if let rounds, !rounds.isEmpty {
+            var t = TextTable(headers: ["round", "flips", "toggles", "surrogate", "linear", "retrained", "error", "solver", "verdict"],
+                              alignments: [.right, .right, .right, .right, .right, .right, .right, .left, .left])
+            for r in rounds {
+                t.append(["\(r.round)", "\(r.flips)", "\(r.toggles)", formatted(r.surrogate), formatted(r.linearPrediction),
+                          formatted(r.retrained), formatted(r.retrainedError), r.solve?.status ?? "", r.verdict])
+            }
+            out += "\nrounds (\(metric) on the training split; surrogate = the formulation's prediction, "
+                + "linear = predicted labels of the linear model, retrained = after actually retraining):\n"
+            out += t.render()
+        }
+        out += "\n\(metric) on train: surrogate prediction \(surrogate.map { formatted($0) } ?? "n/a"), "
+            + "retrained \(formatted(retrained)) (before \(formatted(audits.trainBefore.value(of: FairnessMetric(rawValue: metric)!))))\n\n"
+        out += AuditTable.render([("train before", audits.trainBefore), ("train after", audits.trainAfter),
+                                  ("test before", audits.testBefore), ("test after", audits.testAfter)])
+        if let timing {
+            out += "\ntime: \(formatted(timing.totalSeconds, digits: 2)) s total"
+            if let s = timing.solverSeconds { out += ", \(formatted(s, digits: 2)) s in CBC" }
+            out += "\n"
+        }
+        return out
+    }
+}
+
+/// Numbers wrapped into lines of about 100 characters, indented.
+func wrapped(_ items: [String], width: Int = 100) -> String {
+    guard !items.isEmpty else { return "  (none)" }
+    var lines: [String] = [], line = " "
+    for item in items {
+        if line.count + item.count + 1 > width { lines.append(line); line = " " }
+        line += " " + item
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
+}
