@@ -72,7 +72,11 @@ public final class CBCModel {
         Cbc_setParameter(model, "threads", String(options.threads))
         Cbc_setParameter(model, "randomCbcSeed", String(options.seed))
         let start = Date()
+        // CBC's solve driver keeps global state: two solves at once in one process interfere
+        // (seen as spurious infeasibility), so solves are serialised.
+        Self.solveLock.lock()
         Cbc_solve(model)
+        Self.solveLock.unlock()
         let seconds = Date().timeIntervalSince(start)
 
         let n = problem.columnCount
@@ -100,6 +104,8 @@ public final class CBCModel {
         return MIPSolution(status: status, values: values, objective: objective,
                            bound: Cbc_getBestPossibleObjValue(model), seconds: seconds)
     }
+
+    private static let solveLock = NSLock()
 
     /// CBC's version string.
     public static var version: String { String(cString: Cbc_getVersion()) }

@@ -6,7 +6,8 @@ import FairflipSolver
 /// `seconds` is wall time and therefore not encoded: reports put it in a separate timing section
 /// so that equal inputs give byte-identical plan files.
 public struct SolveRecord: Sendable, Codable, Equatable {
-    /// `optimal`, `stopped-with-incumbent` (time limit), `no-solution`, `infeasible`, ...
+    /// `optimal`, `stopped-with-incumbent` (a limit stopped the search; the best plan known is
+    /// returned, possibly the MIP start), `infeasible`, ...
     public var status: String
     /// Whether the time limit stopped the search.
     public var hitTimeLimit: Bool
@@ -84,9 +85,11 @@ enum FormulationSolver {
                 record.keptStart = true
             }
         } else if let best {
+            // CBC stopped before using the start (time limit during the root): the start stands.
             plan = best.plan
             record.objective = best.objective
             record.keptStart = true
+            if solution.status == .noSolution { record.status = MIPSolution.Status.stoppedWithIncumbent.rawValue }
         } else {
             return nil
         }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A small synthetic instance written to a temporary folder: few enough candidates to enumerate
+/// every plan, so that a MIP optimum can be checked against brute force.
+public enum TinyInstance {
+    /// Writes `tiny.csv` and `tiny.toml` into a fresh temporary folder and returns the spec path.
+    ///
+    /// - Parameters:
+    ///   - rows: data rows (a quarter go to test).
+    ///   - seed: data seed.
+    ///   - direction: the collective's flip direction.
+    ///   - membership: an explicit 0/1 membership column (all zero gives an empty collective).
+    public static func write(rows: Int = 60, seed: UInt64 = 3, direction: String = "up",
+                             emptyCollective: Bool = false) throws -> String {
+        var state = seed &* 6364136223846793005 &+ 1442695040888963407
+        func unit() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        func gaussian() -> Double { (-2 * log(max(unit(), 1e-300))).squareRoot() * cos(2 * .pi * unit()) }
+        var csv = "x1,x2,group,label,member\n"
+        for i in 0..<rows {
+            let minority = i % 3 == 0
+            let x1 = gaussian(), x2 = gaussian()
+            let logit = 1.5 * x1 - 0.5 * x2 - (minority ? 1.0 : -0.3)
+            let y = unit() < 1 / (1 + exp(-logit)) ? 1 : 0
+            csv += String(format: "%.6f,%.6f,%@,%d,%d\n", x1, x2, minority ? "minority" : "majority", y, emptyCollective ? 0 : 1)
+        }
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fairflip-tiny-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try csv.write(to: folder.appendingPathComponent("tiny.csv"), atomically: true, encoding: .utf8)
+        let spec = """
+            name = "tiny"
+            [data]
+            file = "tiny.csv"
+            test_fraction = 0.25
+            split_seed = 1
+            missing = "fail"
+            [label]
+            column = "label"
+            favorable = "1"
+            [sensitive]
+            column = "group"
+            minority = ["minority"]
+            majority = ["majority"]
+            [features]
+            numeric = ["x1", "x2"]
+            include_sensitive = true
+            [model]
+            C = 1.0
+            [collective]
+            membership_column = "member"
+            direction = "\(direction)"
+            [fairness]
+            metric = "eqodds"
+            """
+        let path = folder.appendingPathComponent("tiny.toml").path
+        try spec.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
