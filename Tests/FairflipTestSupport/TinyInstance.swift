@@ -9,9 +9,10 @@ public enum TinyInstance {
     ///   - rows: data rows (a quarter go to test).
     ///   - seed: data seed.
     ///   - direction: the collective's flip direction.
-    ///   - membership: an explicit 0/1 membership column (all zero gives an empty collective).
+    ///   - emptyCollective: mark nobody as a member (the membership column is all zero).
+    ///   - minorityLabel: force every minority row's label (e.g. 1: nobody may flip up).
     public static func write(rows: Int = 60, seed: UInt64 = 3, direction: String = "up",
-                             emptyCollective: Bool = false) throws -> String {
+                             emptyCollective: Bool = false, minorityLabel: Int? = nil) throws -> String {
         var state = seed &* 6364136223846793005 &+ 1442695040888963407
         func unit() -> Double {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -23,7 +24,8 @@ public enum TinyInstance {
             let minority = i % 3 == 0
             let x1 = gaussian(), x2 = gaussian()
             let logit = 1.5 * x1 - 0.5 * x2 - (minority ? 1.0 : -0.3)
-            let y = unit() < 1 / (1 + exp(-logit)) ? 1 : 0
+            var y = unit() < 1 / (1 + exp(-logit)) ? 1 : 0
+            if minority, let minorityLabel { y = minorityLabel }
             csv += String(format: "%.6f,%.6f,%@,%d,%d\n", x1, x2, minority ? "minority" : "majority", y, emptyCollective ? 0 : 1)
         }
         let folder = FileManager.default.temporaryDirectory

@@ -1,0 +1,113 @@
+import FairflipTestSupport
+import Foundation
+import Testing
+
+@Suite("plan command")
+struct PlanCommandTests {
+    @Test func writesPlanFilesByteIdenticallyAndJSONMatches() throws {
+        let spec = try TinyInstance.write()
+        let a = try CommandLineRunner.temporaryFolder(), b = try CommandLineRunner.temporaryFolder()
+        let first = try CommandLineRunner.run(["plan", spec, "--budget", "2", "--out", a, "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("plan: "))
+        #expect(first.stdout.contains("train after"))
+        #expect(first.stdout.contains("surrogate prediction"))
+        #expect(first.stderr.isEmpty, "--quiet leaves stderr empty")
+        let second = try CommandLineRunner.run(["plan", spec, "--budget", "2", "--out", b, "--json"])
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("mip: round 0"), "progress goes to stderr")
+        let planA = try Data(contentsOf: URL(fileURLWithPath: a + "/plan.json"))
+        let planB = try Data(contentsOf: URL(fileURLWithPath: b + "/plan.json"))
+        #expect(planA == planB)
+        #expect(String(decoding: planA, as: UTF8.self) == second.stdout)
+        let json = try JSONSerialization.jsonObject(with: planA) as! [String: Any]
+        let flips = json["flips"] as! [String: Any]
+        #expect((flips["csvLines"] as! [Int]).count == flips["count"] as! Int)
+        #expect(json["rounds"] != nil && json["solver"] != nil && json["before"] != nil && json["after"] != nil)
+        #expect(json["timing"] == nil)
+        let csv = try String(contentsOfFile: a + "/flips.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("csv_line,train_row,group,label,flipped_label\n"))
+        #expect(csv.split(separator: "\n").count == 1 + (flips["count"] as! Int))
+    }
+
+    @Test func comparesEveryRegisteredMethod() throws {
+        let spec = try TinyInstance.write()
+        let run = try CommandLineRunner.run(["plan", spec, "--budget", "2", "--method", "all", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("mip"))
+        #expect(run.stdout.contains("*"))
+    }
+
+    @Test func budgetAllUsesEveryCandidate() throws {
+        let spec = try TinyInstance.write()
+        let run = try CommandLineRunner.run(["plan", spec, "--budget", "all", "--rounds", "1", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("budget all"))
+    }
+
+    @Test func targetModeReachesAnEasyTarget() throws {
+        let run = try CommandLineRunner.run(["plan", "instances/toy.toml", "--target", "0.05", "--time-limit", "20", "--json", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let target = json["target"] as! [String: Any]
+        #expect(target["reached"] as? Bool == true)
+        #expect((json["retrained"] as! Double) <= 0.05)
+    }
+}
+
+@Suite("plan command: bad input")
+struct PlanBadInputTests {
+    func expectFailure(_ arguments: [String], mentions text: String) throws {
+        let run = try CommandLineRunner.run(arguments + ["--quiet"])
+        #expect(run.status == 2, "exit status \(run.status) for \(arguments)")
+        #expect(run.stderr.contains("fairflip: error:"), "\(run.stderr)")
+        #expect(run.stderr.contains(text), "stderr: \(run.stderr)")
+    }
+
+    @Test func negativeBudget() throws {
+        try expectFailure(["plan", "instances/toy.toml", "--budget=-1"], mentions: "at least 0")
+    }
+
+    @Test func budgetBeyondTheCandidates() throws {
+        try expectFailure(["plan", "instances/toy.toml", "--budget", "1000"], mentions: "--budget all")
+    }
+
+    @Test func budgetThatIsNotANumber() throws {
+        try expectFailure(["plan", "instances/toy.toml", "--budget", "lots"], mentions: "whole number")
+    }
+
+    @Test func neitherBudgetNorTarget() throws {
+        try expectFailure(["plan", "instances/toy.toml"], mentions: "--budget")
+    }
+
+    @Test func emptyCollective() throws {
+        try expectFailure(["plan", try TinyInstance.write(emptyCollective: true), "--budget", "1"], mentions: "collective is empty")
+    }
+
+    @Test func noCandidateInTheAllowedDirection() throws {
+        try expectFailure(["plan", try TinyInstance.write(minorityLabel: 1), "--budget", "1"], mentions: "direction 'up'")
+    }
+
+    @Test func negativeErrorIncrease() throws {
+        try expectFailure(["plan", "instances/toy.toml", "--budget", "2", "--max-error-increase=-0.1"], mentions: "max-error-increase")
+    }
+
+    @Test func unknownMethod() throws {
+        try expectFailure(["plan", "instances/toy.toml", "--budget", "2", "--method", "nosuch"], mentions: "unknown method")
+    }
+
+    @Test func unreachableTargetReportsTheBestAndWritesNothing() throws {
+        let folder = try CommandLineRunner.temporaryFolder()
+        let run = try CommandLineRunner.run(["plan", "instances/toy.toml", "--target", "0", "--budget", "1",
+                                             "--rounds", "1", "--time-limit", "10", "--out", folder, "--quiet"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("unreachable"))
+        #expect(run.stderr.contains("best reachable"))
+        #expect(run.stdout.contains("NOT reached"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func missingSpec() throws {
+        try expectFailure(["plan", "instances/nosuch.toml", "--budget", "1"], mentions: "nosuch.toml")
+    }
+}
