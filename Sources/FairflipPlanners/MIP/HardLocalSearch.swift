@@ -1,7 +1,7 @@
 import FairflipLinearAlgebra
 
-/// Improves a plan on the hard linear surrogate with add, drop and swap moves, for a strong MIP
-/// start: CBC's LP bound is weak on this model, so a good incumbent matters when time is short.
+/// Improves a plan on the hard linear surrogate with add, drop and swap moves (lowering the
+/// metric; in target mode it then drops flips while the target holds), for a strong MIP start: CBC's LP bound is weak on this model, so a good incumbent matters when time is short.
 ///
 /// Only rows whose prediction can change are tracked; their score changes `A = X_C U` are formed
 /// in one BLAS product when that matrix is small enough (`maxEntries`), otherwise the search is skipped.
@@ -9,7 +9,6 @@ enum HardLocalSearch {
     static func improve(_ f: HardFormulation, from start: [Bool], maxEntries: Int = 20_000_000,
                         maxMoves: Int = 400, swapPool: Int = 40) -> [Bool]? {
         let lp = f.lp
-        guard case .lowestMetric = lp.goal else { return nil }
         let rowsC = f.reach.changeable
         let m = lp.candidateCount
         guard !rowsC.isEmpty, m > 0, rowsC.count * m <= maxEntries, lp.withinLimits(start) else { return nil }
@@ -96,6 +95,24 @@ enum HardLocalSearch {
             scores = move.scores
             current = evaluate(scores)
             moves += 1
+        }
+        // Target mode: drop flips while the target still holds (fewest flips is the objective).
+        if case .fewestFlips(let target) = lp.goal, current.metric <= target {
+            while true {
+                var best: (metric: Double, scores: [Double], i: Int)?
+                for i in 0..<m where x[i] && !state[i] {
+                    let s = moved(scores, i)
+                    let e = evaluate(s)
+                    guard e.metric <= target, feasible(e.errors) else { continue }
+                    if e.metric < (best?.metric ?? .infinity) { best = (e.metric, s, i) }
+                }
+                guard let drop = best else { break }
+                x[drop.i] = false
+                flips -= 1
+                toggles -= 1
+                scores = drop.scores
+                current = evaluate(scores)
+            }
         }
         return x
     }

@@ -109,8 +109,10 @@ final class PlanningSession {
             if let outcome = FormulationSolver.solve(soft, starts: starts, options: options, changeableRows: nil) {
                 starts.append(("soft MIP", outcome.plan))
             }
-            // Local search on the hard surrogate from the best of them.
-            let ranked = starts.compactMap { s in hard.startObjective(for: s.plan).map { (s, $0) } }.min { $0.1 < $1.1 }
+            // Local search on the hard surrogate from the best of them (by the metric: in target
+            // mode the starts may all miss the target).
+            let ranked = starts.filter { hard.lp.withinLimits($0.plan) }.map { ($0, hard.surrogateMetric($0.plan)) }
+                .min { $0.1 < $1.1 }
             if let (seed, _) = ranked, let improved = HardLocalSearch.improve(hard, from: seed.plan), improved != seed.plan {
                 starts.append(("local search from \(seed.source)", improved))
             }

@@ -33,6 +33,26 @@ extension PlanningSession {
             round: 0, flips: Self.count(first.plan), toggles: Self.count(first.plan), surrogate: currentSurrogate,
             linearPrediction: hardLinear(firstLP, first.plan), retrained: current.metric, retrainedError: current.error,
             accepted: true, verdict: "first solve", solve: firstRecord)]
+        // The linear model can flatter a plan with many flips; the MIP start (a cheap heuristic
+        // plan) is retrained too, and refinement starts from whichever is really better.
+        if let startPlan = first.startPlan, startPlan != first.plan, rounds.count == 1 {
+            let alternative = try retrain(startPlan)
+            let better = isBetter(alternative, than: current)
+            let surrogate = main.surrogateMetric(startPlan)
+            rounds.append(RefinementRound(
+                round: 0, flips: Self.count(startPlan), toggles: Self.count(startPlan), surrogate: surrogate,
+                linearPrediction: hardLinear(firstLP, startPlan), retrained: alternative.metric,
+                retrainedError: alternative.error, accepted: better,
+                verdict: better ? "MIP start (\(firstRecord.startSource ?? "heuristic")) retrains better: refinement starts from it"
+                    : "MIP start (\(firstRecord.startSource ?? "heuristic")) retrains worse", solve: nil))
+            if better {
+                rounds[0].accepted = false
+                rounds[0].verdict = "first solve (its start retrains better)"
+                current = alternative
+                currentSurrogate = surrogate
+                progress("mip: the MIP start retrains better (\(Self.short(alternative.metric))); refinement starts from it")
+            }
+        }
 
         let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
         var round = 0
@@ -73,7 +93,7 @@ extension PlanningSession {
         }
         var plan = self.plan(from: current.plan, surrogate: currentSurrogate)
         plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status)"]
-        plan.diagnostics = ["rounds": Double(rounds.count - 1), "retrained": current.metric]
+        plan.diagnostics = ["rounds": Double(rounds.filter { $0.round > 0 }.count), "retrained": current.metric]
         if let gap = firstRecord.gap { plan.diagnostics["solver_gap"] = gap }
         if let bound = firstRecord.bound { plan.diagnostics["solver_bound"] = bound }
         return MIPPlanResult(plan: plan, formulation: configuration.formulation.rawValue, budget: budget,

@@ -41,6 +41,8 @@ public struct SolveRecord: Sendable, Codable, Equatable {
 struct SolveOutcome {
     var plan: [Bool]
     var record: SolveRecord
+    /// The start CBC was given (the best heuristic plan), if any.
+    var startPlan: [Bool]?
 }
 
 enum FormulationSolver {
@@ -50,13 +52,18 @@ enum FormulationSolver {
     /// start is feasible.
     static func solve(_ formulation: any Formulation, starts: [(source: String, plan: [Bool])],
                       options: SolverOptions, changeableRows: Int?,
-                      log: (String) -> Void = { _ in }) -> SolveOutcome? {
+                      log: (String) -> Void = { _ in }, failure: UnsafeMutablePointer<String>? = nil) -> SolveOutcome? {
         var best: (source: String, plan: [Bool], values: [Double], objective: Double)?
         var tried: [String] = []
-        defer { if !tried.isEmpty { log("mip: starts: " + tried.joined(separator: ", ")) } }
+        var infeasible = 0
+        defer {
+            var parts = tried
+            if infeasible > 0 { parts.append("\(infeasible) infeasible") }
+            if !parts.isEmpty { log("mip: starts: " + parts.joined(separator: ", ")) }
+        }
         for s in starts {
             guard let values = formulation.start(for: s.plan) else {
-                tried.append("\(s.source) infeasible")
+                infeasible += 1
                 continue
             }
             let objective = formulation.problem.objectiveValue(values)
@@ -74,7 +81,10 @@ enum FormulationSolver {
             keptStart: false, seconds: solution.seconds)
         record.hitTimeLimit = solution.status != .optimal && solution.seconds >= options.timeLimit * 0.98
         if solution.bound.isFinite && abs(solution.bound) < 1e29 { record.bound = solution.bound }
-        if solution.status == .infeasible && best == nil { return nil }
+        if solution.status == .infeasible && best == nil {
+            failure?.pointee = "CBC proved the model infeasible"
+            return nil
+        }
         var plan: [Bool]
         if solution.hasSolution {
             plan = formulation.decode(solution.values)
@@ -91,12 +101,14 @@ enum FormulationSolver {
             record.keptStart = true
             if solution.status == .noSolution { record.status = MIPSolution.Status.stoppedWithIncumbent.rawValue }
         } else {
+            failure?.pointee = "CBC stopped (\(solution.status.rawValue)) without finding a solution within "
+                + "\(options.timeLimit) s"
             return nil
         }
         if let objective = record.objective, let bound = record.bound {
             record.gap = solution.status == .optimal && abs(objective - bound) < 1e-9
                 ? 0 : abs(objective - bound) / max(1e-10, abs(objective))
         }
-        return SolveOutcome(plan: plan, record: record)
+        return SolveOutcome(plan: plan, record: record, startPlan: best?.plan)
     }
 }

@@ -31,8 +31,10 @@ struct TargetSearch {
         var surrogateFlips: Int?
         var results: [Int: MIPPlanResult] = [:]
         var reachedAt: Int?
+        var failure = ""
         if let outcome = FormulationSolver.solve(main, starts: s.starts(main: main, soft: soft),
-                                                 options: s.solverOptions, changeableRows: changeable, log: s.progress) {
+                                                 options: s.solverOptions, changeableRows: changeable, log: s.progress,
+                                                 failure: &failure) {
             let k0 = PlanningSession.count(outcome.plan)
             surrogateFlips = k0
             let retrained = try s.retrain(outcome.plan)
@@ -52,7 +54,8 @@ struct TargetSearch {
             probes.append(.init(budget: k0, flips: k0, retrained: retrained.metric, reached: ok))
             if ok { results[k0] = direct; reachedAt = k0 }
         } else {
-            s.progress("mip: the surrogate cannot reach \(PlanningSession.short(target)) within \(maxBudget) flips; probing anyway")
+            s.progress("mip: no surrogate plan reaches \(PlanningSession.short(target)) within \(maxBudget) flips (\(failure)); "
+                       + "probing budgets anyway")
         }
         func probe(_ k: Int) throws -> Bool {
             if let r = results[k] { return r.retrained <= target }
