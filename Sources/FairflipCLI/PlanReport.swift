@@ -151,6 +151,10 @@ struct PlanReport: Encodable {
         }
         out += "\n\(metric) on train: surrogate prediction \(surrogate.map { formatted($0) } ?? "n/a"), "
             + "retrained \(formatted(retrained)) (before \(formatted(audits.trainBefore.value(of: FairnessMetric(rawValue: metric)!))))\n\n"
+        if let e = configuration?.maxErrorIncrease, audits.trainAfter.errorRate > audits.trainBefore.errorRate + e + 1e-12 {
+            out += "warning: the retrained training error \(formatted(audits.trainAfter.errorRate)) exceeds the cap "
+                + "\(formatted(audits.trainBefore.errorRate)) + \(formatted(e)) (the linear model underestimated it)\n\n"
+        }
         out += AuditTable.render([("train before", audits.trainBefore), ("train after", audits.trainAfter),
                                   ("test before", audits.testBefore), ("test after", audits.testAfter)])
         if let timing {

@@ -69,3 +69,45 @@ struct RefinementTests {
         #expect(throws: PlanningError.self) { try planner().run(context, budget: context.candidates.count + 1) }
     }
 }
+
+@Suite("MIP planner options")
+struct MIPPlannerOptionTests {
+    @Test func plansOnASeededSubsampleOfRows() throws {
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy), seed: 5)
+        var config = MIPPlanner.Configuration()
+        config.planningRows = 120
+        config.rounds = 1
+        config.timeLimit = 20
+        let a = try MIPPlanner(configuration: config).run(context, budget: 3)
+        let b = try MIPPlanner(configuration: config).run(context, budget: 3)
+        #expect(a.planningRows == 120)
+        #expect(a.plan == b.plan)
+        #expect(a.plan.flips.count <= 3)
+    }
+
+    @Test func softFormulationPlansWithinTheBudget() throws {
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy))
+        var config = MIPPlanner.Configuration()
+        config.formulation = .soft
+        config.rounds = 2
+        let result = try MIPPlanner(configuration: config).run(context, budget: 4)
+        #expect(result.formulation == "soft")
+        #expect(result.plan.flips.count <= 4)
+        #expect(result.retrained <= result.rounds[0].retrained + 1e-12)
+        #expect(result.firstSolve.changeableRows == nil)
+    }
+
+    @Test func errorCapHoldsOnTheLinearModel() throws {
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy))
+        var config = MIPPlanner.Configuration()
+        config.maxErrorIncrease = 0
+        config.rounds = 0
+        config.timeLimit = 20
+        let session = try PlanningSession(context: context, configuration: config, progress: { _ in })
+        let result = try MIPPlanner(configuration: config).run(context, budget: 4)
+        let (main, _, _) = try session.firstFormulation(budget: 4, goal: .lowestMetric)
+        let hard = try #require(main as? HardFormulation)
+        let state = session.state(of: result.plan)
+        #expect(hard.lp.linearAudit(state).overall.errors <= session.errorCap!)
+    }
+}

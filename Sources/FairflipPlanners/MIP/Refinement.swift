@@ -16,10 +16,12 @@ extension PlanningSession {
                  + "\(planning.count) planning rows")
         let (main, soft, changeable) = try firstFormulation(budget: budget, goal: .lowestMetric)
         if let changeable { progress("mip: \(changeable) planning rows can change prediction within the budget") }
+        var failure = ""
         guard let first = FormulationSolver.solve(main, starts: starts(main: main, soft: soft),
-                                                  options: solverOptions, changeableRows: changeable, log: progress) else {
-            throw PlanningError("CBC found no solution to the planning MIP (status: infeasible); "
-                                + "check --max-error-increase")
+                                                  options: solverOptions, changeableRows: changeable, log: progress,
+                                                  failure: &failure) else {
+            throw PlanningError("the planning MIP has no solution: \(failure)"
+                                + (configuration.maxErrorIncrease != nil ? "; check --max-error-increase" : ""))
         }
         var current = try retrain(first.plan)
         var currentSurrogate = main.surrogateMetric(first.plan)
