@@ -260,7 +260,7 @@ struct InstanceLoader {
             }
         }
         if let dup = (numeric + categorical).enumerated().first(where: { (numeric + categorical)[..<$0.offset].contains($0.element) })?.element {
-            throw spec.error(key: numeric.contains(dup) ? "features.numeric" : "features.categorical",
+            throw spec.error(key: numeric.count(where: { $0 == dup }) > 1 ? "features.numeric" : "features.categorical",
                              "'\(dup)' is listed twice among the features")
         }
         // The sensitive attribute is one-hot encoded last when included, and never a feature otherwise.

@@ -110,7 +110,7 @@ struct InstanceSpecTests {
             _ = try parse(sampleSpec.with("alpha = 1.0", "alpha = \"half\""))
         }
         expectInputError(file: path, line: 24, column: "collective.seed", containing: ["non-negative integer"]) {
-            _ = try parse(sampleSpec.with("seed = 1", "seed = -1"))
+            _ = try parse(sampleSpec.with("\nseed = 1", "\nseed = -1"))
         }
         expectInputError(file: path, line: 19, column: "features.numeric", containing: ["list of strings"]) {
             _ = try parse(sampleSpec.with(#"numeric = ["x"]"#, "numeric = [1.5]"))
@@ -150,7 +150,7 @@ struct InstanceSpecTests {
 
     @Test func alphaWithAMembershipColumn() {
         expectInputError(file: path, line: 23, column: "collective.alpha", containing: ["not both"]) {
-            _ = try parse(sampleSpec.with("seed = 1", "seed = 1\nmembership_column = \"m\""))
+            _ = try parse(sampleSpec.with("\nseed = 1", "\nseed = 1\nmembership_column = \"m\""))
         }
     }
 
