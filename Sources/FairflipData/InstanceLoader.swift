@@ -31,13 +31,18 @@ struct InstanceLoader {
     }
 
     func load() throws(InputError) -> Loaded {
-        let paths: [String]
+        let paths: [(path: String, key: String)]
         switch spec.source {
-        case .single(let file, _, _): paths = [file]
-        case .split(let train, let test): paths = [train, test]
+        case .single(let file, _, _): paths = [(file, "data.file")]
+        case .split(let train, let test): paths = [(train, "data.train"), (test, "data.test")]
         }
         var tables: [CSVTable] = []
-        for p in paths { tables.append(try CSVTable(contentsOf: p)) }
+        for (p, key) in paths {
+            guard FileManager.default.isReadableFile(atPath: p) else {
+                throw InputError(file: p, "cannot read the data file (missing or unreadable), named by \(specReference(key))")
+            }
+            tables.append(try CSVTable(contentsOf: p))
+        }
 
         let (numericNames, categoricalNames) = try featureLists(tables[0])
         var columns: [Columns] = []

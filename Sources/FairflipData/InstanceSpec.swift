@@ -329,7 +329,10 @@ struct SpecTable {
     where T.RawValue == String {
         guard let s = try string(k) else { return nil }
         guard let c = T(rawValue: s) else {
-            throw wrong(k, "one of \(T.allCases.map { $0.rawValue }.joined(separator: ", ")), got '\(s)'")
+            let names = T.allCases.map { $0.rawValue }
+            let close = closeMatches(of: s, among: names)
+            let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
+            throw wrong(k, "one of \(names.joined(separator: ", ")), got '\(s)'\(hint)")
         }
         return c
     }

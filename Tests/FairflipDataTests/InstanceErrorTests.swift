@@ -158,8 +158,8 @@ struct InstanceErrorTests {
 
     @Test func missingDataFile() {
         let s = Scratch()
-        expectInputError(file: s.path("nowhere.csv"), line: nil, column: nil, containing: ["cannot read"]) {
-            try Instance(specPath: s.write("spec.toml", sampleSpec.with("data.csv", "nowhere.csv")))
+        expectInputError(file: s.path("nowhere.csv"), line: nil, column: nil, containing: ["cannot read the data file", "data.file in \(s.path("spec.toml")) line 4"]) {
+            _ = try Instance(specPath: s.write("spec.toml", sampleSpec.with("data.csv", "nowhere.csv")))
         }
     }
 
@@ -239,7 +239,7 @@ struct InstanceErrorTests {
         let spec = sampleSpec.with("file = \"data.csv\"\ntest_fraction = 0.5\nsplit_seed = 1",
                                    "train = \"train.csv\"\ntest = \"test.csv\"")
         expectInputError(file: s.path("test.csv"), line: nil, column: nil, containing: ["no data rows"]) {
-            try Instance(specPath: s.write("spec.toml", spec))
+            _ = try Instance(specPath: s.write("spec.toml", spec))
         }
     }
 
@@ -269,7 +269,7 @@ struct InstanceErrorTests {
             .with("file = \"data.csv\"\ntest_fraction = 0.5\nsplit_seed = 1", "train = \"train.csv\"\ntest = \"test.csv\"")
             .with("alpha = 1.0\nseed = 1", "membership_column = \"member\"")
         expectInputError(file: s.path("train.csv"), line: 6, column: "member", containing: ["must be 0 or 1", "'maybe'"]) {
-            try Instance(specPath: s.write("spec.toml", spec))
+            _ = try Instance(specPath: s.write("spec.toml", spec))
         }
     }
 

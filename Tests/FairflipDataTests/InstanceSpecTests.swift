@@ -118,6 +118,12 @@ struct InstanceSpecTests {
         expectInputError(file: path, line: 7, column: "data.missing", containing: ["one of drop, fail, got 'skip'"]) {
             _ = try parse(sampleSpec.with(#"missing = "fail""#, #"missing = "skip""#))
         }
+        expectInputError(file: path, line: 26, column: "fairness.metric", containing: ["got 'eq-odds' (did you mean 'eqodds'?)"]) {
+            _ = try parse(sampleSpec + "[fairness]\nmetric = \"eq-odds\"\n")
+        }
+        expectInputError(file: path, line: 26, column: "fairness.metric", containing: ["got 'eqodd'"]) {
+            _ = try parse(sampleSpec + "[fairness]\nmetric = \"eqodd\"\n")
+        }
     }
 
     @Test func missingTablesAndKeys() {
