@@ -32,6 +32,9 @@ func writeOutput(_ text: String, to path: String) throws(InputError) {
     guard isFolder.boolValue else {
         throw InputError(file: path, "cannot write the output: '\(folder)' is not a folder")
     }
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        throw InputError(file: path, "cannot write the output: it is a folder; name a file")
+    }
     do {
         try AtomicFile.write(text, to: path)
     } catch {

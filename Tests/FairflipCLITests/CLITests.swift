@@ -185,6 +185,23 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test func toyOntoAFolderLeavesItAlone() throws {
+        let folder = Folder()
+        folder.write("keep.txt", "x")
+        let run = try fairflip(["toy", "-o", folder.path])
+        expectFailure(run, naming: [folder.path, "it is a folder"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["keep.txt"])
+    }
+
+    @Test func toyOverwritesAnExistingFile() throws {
+        let folder = Folder()
+        let target = folder.write("toy.csv", "old\n")
+        let run = try fairflip(["toy", "-o", target, "--seed", "8"])
+        #expect(run.status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("x1,x2,group,label\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["toy.csv"])
+    }
+
     @Test func toyWritesTheCommittedData() throws {
         let folder = Folder()
         let target = folder.path + "/toy.csv"
