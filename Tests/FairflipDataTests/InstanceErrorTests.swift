@@ -243,6 +243,37 @@ struct InstanceErrorTests {
         }
     }
 
+    @Test func trainSplitWithASingleLabel() {
+        let s = Scratch()
+        s.write("train.csv", sampleCSV().replacingOccurrences(of: ",0\n", with: ",1\n"))
+        s.write("test.csv", sampleCSV())
+        let spec = sampleSpec.with("file = \"data.csv\"\ntest_fraction = 0.5\nsplit_seed = 1",
+                                   "train = \"train.csv\"\ntest = \"test.csv\"")
+        expectInputError(file: s.path("train.csv"), line: nil, column: "label",
+                         containing: ["every row of the train split has the label '1'"]) {
+            _ = try Instance(specPath: s.write("spec.toml", spec))
+        }
+    }
+
+    @Test func trainSplitWithoutMinorityRows() {
+        let s = Scratch()
+        let csv = "x,c,group,label\n1,a,min,1\n2,b,maj,0\n3,a,maj,1\n4,b,maj,0\n"
+        var failures = 0
+        for seed in 0..<40 {
+            let spec = sampleSpec.with("test_fraction = 0.5\nsplit_seed = 1", "test_fraction = 0.25\nsplit_seed = \(seed)")
+            do {
+                try load(s, spec: spec, csv: csv)
+            } catch let error as InputError {
+                #expect(error.message.contains("the train split has no minority row"), "\(error)")
+                #expect(error.file == s.path("data.csv") && error.column == "group")
+                failures += 1
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+        #expect(failures > 0 && failures < 40)  // the one minority row is in test for some seeds only
+    }
+
     // MARK: Collective
 
     @Test(arguments: ["0", "0.0", "-0.5", "1.5", "2"])
