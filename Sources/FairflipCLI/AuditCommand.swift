@@ -18,13 +18,14 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: options.quiet)
-        let report = try reportingErrors { () throws -> AuditReport in
+        let output = try reportingErrors { () throws -> String in
             progress.note("loading \(options.spec)")
             let instance = try Instance(specPath: options.spec)
             progress.note("training on \(instance.train.count) rows x \(instance.dimension) features")
-            return try AuditReport(instance: instance)
+            let report = try AuditReport(instance: instance)
+            return json ? try JSONOutput.encode(report) : report.text
         }
-        print(json ? try JSONOutput.encode(report) : report.text, terminator: "")
+        print(output, terminator: "")
     }
 }
 

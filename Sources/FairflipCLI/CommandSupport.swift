@@ -1,6 +1,7 @@
 import ArgumentParser
 import FairflipData
 import FairflipLearning
+import FairflipReports
 import Foundation
 
 /// Runs a command body, turning the engine's errors into one clear line on stderr and exit status 2.
@@ -19,6 +20,26 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         printError("\(error)")
     }
     throw ExitCode(2)
+}
+
+/// Writes an output file whole or not at all, or fails with an error naming the file and the reason.
+func writeOutput(_ text: String, to path: String) throws(InputError) {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+        throw InputError(file: path, "cannot write the output: the folder '\(folder)' does not exist")
+    }
+    guard isFolder.boolValue else {
+        throw InputError(file: path, "cannot write the output: '\(folder)' is not a folder")
+    }
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        throw InputError(file: path, "cannot write the output: it is a folder; name a file")
+    }
+    do {
+        try AtomicFile.write(text, to: path)
+    } catch {
+        throw InputError(file: path, "cannot write the output: \((error as NSError).localizedDescription)")
+    }
 }
 
 /// Writes a message to standard error.

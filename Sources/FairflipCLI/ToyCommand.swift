@@ -1,6 +1,5 @@
 import ArgumentParser
 import FairflipData
-import FairflipReports
 
 /// `fairflip toy`: write the seeded 2-D synthetic data set.
 struct ToyCommand: ParsableCommand {
@@ -17,7 +16,7 @@ struct ToyCommand: ParsableCommand {
     func run() throws {
         let csv = ToyGenerator().csv(seed: seed)
         if let output {
-            try reportingErrors { try AtomicFile.write(csv, to: output) }
+            try reportingErrors { try writeOutput(csv, to: output) }
         } else {
             print(csv, terminator: "")
         }

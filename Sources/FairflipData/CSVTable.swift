@@ -14,6 +14,8 @@ public struct CSVTable: Sendable {
     public let rows: [[String]]
     /// The 1-based line on which each data record starts (the header is line 1).
     public let lines: [Int]
+    /// The line of the header (1 unless the file starts with blank lines).
+    public let headerLine: Int
 
     /// Reads and validates a comma-separated file with a header row (RFC 4180 quoting).
     public init(contentsOf path: String) throws(InputError) {
@@ -35,12 +37,19 @@ public struct CSVTable: Sendable {
         var record: [String] = []
         var inQuotes = false
         var quoteLine = 0
+        var quoteColumn: String? = nil
         var line = 1
         var recordStart = 1
         var fieldWasQuoted = false
         var afterQuote = false
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
         var i = 0
+        /// The column of the field being read, when the header is known.
+        func currentColumn() -> String? {
+            guard let header = records.first, record.count < header.count else { return nil }
+            return header[record.count].trimmingCharacters(in: .whitespaces)
+        }
         func endField() {
             record.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
@@ -78,19 +87,23 @@ public struct CSVTable: Sendable {
                 inQuotes = true
                 fieldWasQuoted = true
                 quoteLine = line
+                quoteColumn = currentColumn()
             } else {
                 if afterQuote {
-                    throw InputError(file: path, line: line, "malformed quoting: text after a closing quote")
+                    throw InputError(file: path, line: line, column: currentColumn(),
+                                     "malformed quoting: text after the closing quote of a quoted field")
                 }
                 if b == UInt8(ascii: "\"") {
-                    throw InputError(file: path, line: line, "malformed quoting: a quote inside an unquoted field")
+                    throw InputError(file: path, line: line, column: currentColumn(),
+                                     "malformed quoting: a quote inside an unquoted field (quote the whole field and double inner quotes)")
                 }
                 field.append(b)
             }
             i += 1
         }
         if inQuotes {
-            throw InputError(file: path, line: quoteLine, "malformed quoting: a quoted field is never closed")
+            throw InputError(file: path, line: quoteLine, column: quoteColumn,
+                             "malformed quoting: a quoted field is never closed")
         }
         if !(record.isEmpty && field.isEmpty && !fieldWasQuoted) {
             endField()
@@ -101,23 +114,42 @@ public struct CSVTable: Sendable {
             throw InputError(file: path, "the file is empty: a header row is required")
         }
         let width = header.count
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         for (r, row) in records.enumerated().dropFirst() where row.count != width {
+            if row.count < width {
+                throw InputError(
+                    file: path, line: starts[r], column: names[row.count],
+                    "ragged row: \(row.count) fields where the header has \(width); this column and any after it are absent")
+            }
             throw InputError(
-                file: path, line: starts[r],
-                "ragged row: \(row.count) fields where the header has \(width)")
+                file: path, line: starts[r], column: names[width - 1],
+                "ragged row: \(row.count) fields where the header has \(width); extra fields after this last column")
         }
-        self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.header = names
+        self.headerLine = starts[0]
         self.rows = Array(records.dropFirst())
         self.lines = Array(starts.dropFirst())
     }
 
-    /// The index of a column by name (the first, if a name repeats), or an error naming the file.
-    public func columnIndex(_ name: String, role: String) throws(InputError) -> Int {
+    /// The index of a column by name (the first, if a name repeats), or an error naming the file,
+    /// the header line, the column and close matches among the file's columns.
+    ///
+    /// - Parameters:
+    ///   - role: what the column is for, e.g. "the label".
+    ///   - source: where the name comes from, e.g. "label.column in toy.toml line 12".
+    public func columnIndex(_ name: String, role: String, source: String? = nil) throws(InputError) -> Int {
         if let j = header.firstIndex(of: name) { return j }
-        let close = header.filter { $0.lowercased() == name.lowercased() }
-        let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
-        throw InputError(
-            file: path, column: name,
-            "no such column for the \(role)\(hint); the file has: \(header.joined(separator: ", "))")
+        let close = closeMatches(of: name, among: header)
+        var message = "no such column (wanted for \(role)"
+        if let source { message += ", named by \(source)" }
+        message += ")"
+        if !close.isEmpty {
+            message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+        } else if header.count <= 30 {
+            message += "; the columns are: \(header.joined(separator: ", "))"
+        } else {
+            message += "; the file has \(header.count) columns: \(header.prefix(30).joined(separator: ", ")), ..."
+        }
+        throw InputError(file: path, line: headerLine, column: name, message)
     }
 }

@@ -10,6 +10,8 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
     public var line: Int?
     /// The column, or the spec key, at fault.
     public var column: String?
+    /// Whether `column` is a spec key (`collective.alpha`) rather than a CSV column.
+    public var columnIsKey: Bool
     /// What is wrong, in words.
     public var message: String
 
@@ -17,6 +19,16 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         self.file = file
         self.line = line
         self.column = column
+        self.columnIsKey = false
+        self.message = message
+    }
+
+    /// An error about a key of a spec file (`key` is dotted: `collective.alpha`).
+    public init(file: String, line: Int?, key: String, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = key
+        self.columnIsKey = true
         self.message = message
     }
 
@@ -24,7 +36,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         var place: [String] = []
         if let file { place.append(file) }
         if let line { place.append("line \(line)") }
-        if let column { place.append("column '\(column)'") }
+        if let column { place.append(columnIsKey ? "key '\(column)'" : "column '\(column)'") }
         return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
     }
 }

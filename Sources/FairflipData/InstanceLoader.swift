@@ -31,26 +31,42 @@ struct InstanceLoader {
     }
 
     func load() throws(InputError) -> Loaded {
-        let paths: [String]
+        let paths: [(path: String, key: String)]
         switch spec.source {
-        case .single(let file, _, _): paths = [file]
-        case .split(let train, let test): paths = [train, test]
+        case .single(let file, _, _): paths = [(file, "data.file")]
+        case .split(let train, let test): paths = [(train, "data.train"), (test, "data.test")]
         }
         var tables: [CSVTable] = []
-        for p in paths { tables.append(try CSVTable(contentsOf: p)) }
+        for (p, key) in paths {
+            guard FileManager.default.isReadableFile(atPath: p) else {
+                throw InputError(file: p, "cannot read the data file (missing or unreadable), named by \(specReference(key))")
+            }
+            tables.append(try CSVTable(contentsOf: p))
+        }
 
         let (numericNames, categoricalNames) = try featureLists(tables[0])
         var columns: [Columns] = []
         for t in tables {
             var features: [String: Int] = [:]
-            for name in numericNames + categoricalNames { features[name] = try t.columnIndex(name, role: "features") }
+            for name in numericNames + categoricalNames {
+                let key = spec.numeric?.contains(name) == true ? "features.numeric"
+                    : spec.categorical?.contains(name) == true ? "features.categorical"
+                    : name == spec.sensitiveColumn ? "sensitive.column" : nil
+                features[name] = try t.columnIndex(name, role: "a feature", source: key.map(specReference))
+            }
             var filters: [(RowFilter, Int)] = []
-            for f in spec.filters { filters.append((f, try t.columnIndex(f.column, role: "filter '\(f)'"))) }
+            for f in spec.filters {
+                filters.append((f, try t.columnIndex(f.column, role: "the filter '\(f)'", source: specReference("data.filters"))))
+            }
             var membership: Int?
-            if case .column(let name) = spec.collective { membership = try t.columnIndex(name, role: "collective membership") }
+            if case .column(let name) = spec.collective {
+                membership = try t.columnIndex(name, role: "collective membership",
+                                               source: specReference("collective.membership_column"))
+            }
             columns.append(Columns(
-                table: t, label: try t.columnIndex(spec.labelColumn, role: "label"),
-                sensitive: try t.columnIndex(spec.sensitiveColumn, role: "sensitive attribute"),
+                table: t, label: try t.columnIndex(spec.labelColumn, role: "the label", source: specReference("label.column")),
+                sensitive: try t.columnIndex(spec.sensitiveColumn, role: "the sensitive attribute",
+                                             source: specReference("sensitive.column")),
                 membership: membership, filters: filters, features: features))
         }
 
@@ -60,18 +76,38 @@ struct InstanceLoader {
         for (ti, c) in columns.enumerated() {
             var refs: [RowRef] = []
             var gs: [Group] = []
-            let used = [c.label, c.sensitive] + (c.membership.map { [$0] } ?? []) + (numericNames + categoricalNames).map { c.features[$0]! }
+            var (filtered, otherGroup, incomplete) = (0, 0, 0)
+            let used = [c.label] + (c.membership.map { [$0] } ?? []) + (numericNames + categoricalNames).map { c.features[$0]! }
+            let checked = [c.sensitive] + used
             rows: for (r, row) in c.table.rows.enumerated() {
-                for (f, j) in c.filters where !f.accepts(row[j]) { continue rows }
-                let g = group(of: trimmed(row[c.sensitive]))
-                if g == .other && spec.others == .drop { continue }
-                for j in used where spec.missingValues.contains(trimmed(row[j])) {
-                    if spec.missing == .drop { continue rows }
+                for (f, j) in c.filters where !f.accepts(row[j]) { filtered += 1; continue rows }
+                // The sensitive value first (a missing one is missing, not "another group"), then the group,
+                // then the other columns of the rows kept for their group.
+                for (k, j) in checked.enumerated() {
+                    if k == 1 {
+                        let g = group(of: trimmed(row[c.sensitive]))
+                        if g == .other && spec.others == .drop { otherGroup += 1; continue rows }
+                    }
+                    guard spec.missingValues.contains(trimmed(row[j])) else { continue }
+                    if spec.missing == .drop { incomplete += 1; continue rows }
                     throw InputError(file: c.table.path, line: c.table.lines[r], column: c.table.header[j],
-                                     "missing value '\(row[j])' (the spec says missing = \"fail\")")
+                                     "missing value '\(row[j])' (the spec says missing = \"fail\"; "
+                                     + "use missing = \"drop\" to skip such rows)")
                 }
+                let g = group(of: trimmed(row[c.sensitive]))
                 refs.append(RowRef(table: ti, record: r))
                 gs.append(g)
+            }
+            if refs.isEmpty {
+                let n = c.table.rows.count
+                var why: [String] = []
+                if filtered > 0 { why.append("\(filtered) by the filters") }
+                if otherGroup > 0 { why.append("\(otherGroup) with a \(spec.sensitiveColumn) value in neither group") }
+                if incomplete > 0 { why.append("\(incomplete) with missing values") }
+                throw InputError(file: c.table.path,
+                                 n == 0 ? "no data rows: the split would be empty (the file has only a header)"
+                                 : "no rows left: all \(n) data rows were removed (\(why.joined(separator: ", "))), "
+                                   + "so the split would be empty")
             }
             kept.append(refs)
             groups.append(gs)
@@ -99,6 +135,18 @@ struct InstanceLoader {
             testRows = Array(zip(kept[1], groups[1]))
             if trainRows.isEmpty { throw InputError(file: train, "the train split is empty after filters and missing values") }
             if testRows.isEmpty { throw InputError(file: test, "the test split is empty after filters and missing values") }
+        }
+
+        if !trainRows.contains(where: { $0.1 == .minority }) {
+            throw InputError(file: columns[trainRows[0].0.table].table.path, column: spec.sensitiveColumn,
+                             "the train split has no minority row, so there is no collective")
+        }
+        let trainLabels = Set(trainRows.map { ref, _ in
+            trimmed(columns[ref.table].table.rows[ref.record][columns[ref.table].label]) })
+        if trainLabels.count < 2 {
+            throw InputError(file: columns[trainRows[0].0.table].table.path, column: spec.labelColumn,
+                             "every row of the train split has the label '\(trainLabels.first ?? "")'; "
+                             + "the firm's model needs both values")
         }
 
         // Encoders, fitted on the training split only.
@@ -182,6 +230,12 @@ struct InstanceLoader {
         return .other
     }
 
+    /// `key` of the spec with its file and line, for messages: "label.column in toy.toml line 12".
+    private func specReference(_ key: String) -> String {
+        let line = spec.line(of: key).map { " line \($0)" } ?? ""
+        return "\(key) in \(spec.path)\(line)"
+    }
+
     /// The numeric and categorical feature columns, inferred from the first table when the spec omits both.
     private func featureLists(_ table: CSVTable) throws(InputError) -> ([String], [String]) {
         var numeric = spec.numeric ?? []
@@ -197,24 +251,31 @@ struct InstanceLoader {
                 if isNumber { numeric.append(name) } else { categorical.append(name) }
             }
         }
-        for name in numeric + categorical {
-            if name == spec.labelColumn {
-                throw InputError(file: spec.path, column: name, "the label column cannot be a feature")
-            }
-            if spec.dropped.contains(name) {
-                throw InputError(file: spec.path, column: name, "listed both as a feature and under 'drop'")
+        for (key, names) in [("features.numeric", numeric), ("features.categorical", categorical)] {
+            for name in names {
+                if name == spec.labelColumn {
+                    throw spec.error(key: key, "'\(name)' is the label column; it cannot be a feature")
+                }
+                if spec.dropped.contains(name) {
+                    throw spec.error(key: key, "'\(name)' is listed both as a feature and under 'drop'")
+                }
+                if case .column(let c) = spec.collective, c == name {
+                    throw spec.error(key: key, "'\(name)' is the collective's membership column; it cannot be a feature")
+                }
             }
         }
-        if let dup = Dictionary(grouping: numeric + categorical, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw InputError(file: spec.path, column: dup, "listed twice among the features")
+        if let dup = (numeric + categorical).enumerated().first(where: { (numeric + categorical)[..<$0.offset].contains($0.element) })?.element {
+            throw spec.error(key: numeric.count(where: { $0 == dup }) > 1 ? "features.numeric" : "features.categorical",
+                             "'\(dup)' is listed twice among the features")
         }
-        numeric.removeAll { $0 == spec.sensitiveColumn && spec.includeSensitive == false }
+        // The sensitive attribute is one-hot encoded last when included, and never a feature otherwise.
+        numeric.removeAll { $0 == spec.sensitiveColumn }
         categorical.removeAll { $0 == spec.sensitiveColumn }
         if spec.includeSensitive { categorical.append(spec.sensitiveColumn) }
-        return (numeric.filter { $0 != spec.sensitiveColumn }, categorical)
+        return (numeric, categorical)
     }
 
-    /// Binary labels: at most two values, and the favourable one must occur.
+    /// Binary labels: the favourable value occurs, and exactly one other value.
     private func checkLabels(_ columns: [Columns], _ kept: [[RowRef]]) throws(InputError) {
         var seen: [String] = []
         for refs in kept {
@@ -231,19 +292,27 @@ struct InstanceLoader {
         }
         if !seen.contains(spec.favorable) {
             throw InputError(file: columns[0].table.path, column: spec.labelColumn,
-                             "the favourable value '\(spec.favorable)' never occurs; values: \(seen.joined(separator: ", "))")
+                             "the favourable value '\(spec.favorable)' (\(specReference("label.favorable"))) never occurs "
+                             + "in the kept rows; the label's values are: \(seen.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        if seen.count < 2 {
+            throw InputError(file: columns[0].table.path, column: spec.labelColumn,
+                             "the label has a single value '\(seen[0])' in all kept rows; it must take two values")
         }
     }
 
-    /// Both groups must occur among the kept rows.
+    /// Both groups must occur among the kept rows of every file.
     private func checkGroups(_ columns: [Columns], _ kept: [[RowRef]], _ groups: [[Group]]) throws(InputError) {
-        let all = groups.flatMap { $0 }
-        for (g, values) in [(Group.minority, spec.minorityValues), (.majority, spec.majorityValues)] where !all.contains(g) {
-            var present = Set<String>()
-            for c in columns { for row in c.table.rows { present.insert(trimmed(row[c.sensitive])) } }
-            throw InputError(file: columns[0].table.path, column: spec.sensitiveColumn,
-                             "no kept row has the \(g.rawValue) value(s) \(values.map { "'\($0)'" }.joined(separator: ", "))"
-                             + "; values in the file: \(present.sorted().joined(separator: ", "))")
+        for (c, gs) in zip(columns, groups) {
+            for (g, key) in [(Group.minority, "sensitive.minority"), (.majority, "sensitive.majority")] where !gs.contains(g) {
+                let values = g == .minority ? spec.minorityValues : spec.majorityValues
+                var present = Set<String>()
+                for row in c.table.rows { present.insert(trimmed(row[c.sensitive])) }
+                let listed = present.sorted().prefix(30).map { "'\($0)'" }.joined(separator: ", ")
+                throw InputError(file: c.table.path, column: spec.sensitiveColumn,
+                                 "no kept row has the \(g.rawValue) value \(values.map { "'\($0)'" }.joined(separator: " or ")) "
+                                 + "(\(specReference(key))); the column's values are: \(listed)")
+            }
         }
     }
 

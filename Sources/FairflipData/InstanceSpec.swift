@@ -59,12 +59,31 @@ public struct InstanceSpec: Sendable {
     public var collective: Collective
     public var direction: FlipDirection
     public var metric: FairnessMetric
+    /// The line of each key (`collective.alpha`) and table header (`collective`) in the spec file.
+    public var keyLines: [String: Int]
+
+    /// The line of a dotted key or table in the spec file, when known.
+    public func line(of key: String) -> Int? { keyLines[key] }
+
+    /// An error about a key of this spec, naming its line.
+    public func error(key: String, _ message: String) -> InputError {
+        InputError(file: path, line: keyLines[key] ?? keyLines[Self.parent(of: key)], key: key, message)
+    }
+
+    /// `"a.b"` → `"a"`, `"a"` → `""`.
+    static func parent(of key: String) -> String {
+        guard let dot = key.lastIndex(of: ".") else { return "" }
+        return String(key[..<dot])
+    }
 
     /// Reads and validates a spec file.
     public init(contentsOf path: String) throws(InputError) {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8)
-        else { throw InputError(file: path, "cannot read the spec file (missing or unreadable)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, "cannot read the spec file (missing or unreadable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: path, "the spec file is not UTF-8 text")
+        }
         try self.init(toml: text, path: path)
     }
 
@@ -78,7 +97,12 @@ public struct InstanceSpec: Sendable {
         } catch {
             throw InputError(file: path, "TOML syntax error: \(error)")
         }
-        let root = SpecTable(table: table, prefix: "", file: path)
+        let lines = Self.keyLines(in: text)
+        keyLines = lines
+        func fail(_ key: String, _ message: String) -> InputError {
+            InputError(file: path, line: lines[key] ?? lines[Self.parent(of: key)], key: key, message)
+        }
+        let root = SpecTable(table: table, prefix: "", file: path, lines: lines)
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") || folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p)
@@ -90,19 +114,20 @@ public struct InstanceSpec: Sendable {
         let data = try root.requiredTable("data")
         try data.allowOnly(["file", "train", "test", "test_fraction", "split_seed", "missing", "missing_values", "filters"])
         if let file = try data.string("file") {
-            let hasTrain = try data.string("train") != nil
-            let hasTest = try data.string("test") != nil
-            if hasTrain || hasTest {
-                throw InputError(file: path, column: "data", "give either 'file' or 'train' and 'test', not both")
+            for k in ["train", "test"] where data.has(k) {
+                throw fail("data.\(k)", "give either 'file' or 'train' and 'test', not both")
             }
             let fraction = try data.double("test_fraction") ?? 0.3
             guard fraction > 0, fraction < 1 else {
-                throw InputError(file: path, column: "data.test_fraction", "must be in (0, 1), got \(fraction)")
+                throw fail("data.test_fraction", "must be in (0, 1), got \(fraction)")
             }
             source = .single(file: resolve(file), testFraction: fraction, splitSeed: try data.seed("split_seed") ?? 0)
         } else {
             guard let train = try data.string("train"), let test = try data.string("test") else {
-                throw InputError(file: path, column: "data", "give 'file' (with 'test_fraction') or both 'train' and 'test'")
+                throw fail("data", "give 'file' (with 'test_fraction') or both 'train' and 'test'")
+            }
+            for k in ["test_fraction", "split_seed"] where data.has(k) {
+                throw fail("data.\(k)", "only applies with 'file'; 'train' and 'test' are used as they are")
             }
             source = .split(train: resolve(train), test: resolve(test))
         }
@@ -111,8 +136,7 @@ public struct InstanceSpec: Sendable {
         var filters: [RowFilter] = []
         for text in try data.strings("filters") ?? [] {
             guard let f = RowFilter(text) else {
-                throw InputError(file: path, column: "data.filters",
-                                 "'\(text)' is not 'column op value' with op one of == != < <= > >=")
+                throw fail("data.filters", "'\(text)' is not 'column op value' with op one of == != < <= > >=")
             }
             filters.append(f)
         }
@@ -129,13 +153,16 @@ public struct InstanceSpec: Sendable {
         minorityValues = try sensitive.strings("minority") ?? []
         majorityValues = try sensitive.strings("majority") ?? []
         guard !minorityValues.isEmpty else {
-            throw InputError(file: path, column: "sensitive.minority", "name at least one minority value")
+            throw fail("sensitive.minority", "name at least one minority value")
         }
         guard !majorityValues.isEmpty else {
-            throw InputError(file: path, column: "sensitive.majority", "name at least one majority value")
+            throw fail("sensitive.majority", "name at least one majority value")
         }
         if let both = minorityValues.first(where: majorityValues.contains) {
-            throw InputError(file: path, column: "sensitive", "'\(both)' is listed as both minority and majority")
+            throw fail("sensitive.majority", "'\(both)' is listed as both minority and majority")
+        }
+        if sensitiveColumn == labelColumn {
+            throw fail("sensitive.column", "'\(sensitiveColumn)' is also the label column")
         }
         others = try sensitive.choice("others", OthersPolicy.self) ?? .drop
 
@@ -149,19 +176,19 @@ public struct InstanceSpec: Sendable {
         let model = try root.table("model")
         try model?.allowOnly(["C"])
         C = try model?.double("C") ?? 1.0
-        guard C > 0, C.isFinite else { throw InputError(file: path, column: "model.C", "must be a positive number, got \(C)") }
+        guard C > 0, C.isFinite else { throw fail("model.C", "must be a positive number, got \(C)") }
 
         let coll = try root.table("collective")
         try coll?.allowOnly(["alpha", "seed", "membership_column", "direction"])
         if let column = try coll?.string("membership_column") {
-            if try coll?.double("alpha") != nil {
-                throw InputError(file: path, column: "collective", "give either 'alpha' or 'membership_column', not both")
+            for k in ["alpha", "seed"] where coll?.has(k) == true {
+                throw fail("collective.\(k)", "give either 'alpha' (with 'seed') or 'membership_column', not both")
             }
             collective = .column(column)
         } else {
             let alpha = try coll?.double("alpha") ?? 1.0
             guard alpha > 0, alpha <= 1 else {
-                throw InputError(file: path, column: "collective.alpha", "must be in (0, 1], got \(alpha)")
+                throw fail("collective.alpha", "must be in (0, 1], got \(alpha)")
             }
             collective = .fraction(alpha: alpha, seed: try coll?.seed("seed") ?? 0)
         }
@@ -171,6 +198,47 @@ public struct InstanceSpec: Sendable {
         try fairness?.allowOnly(["metric"])
         metric = try fairness?.choice("metric", FairnessMetric.self) ?? .eqodds
     }
+
+    /// Where each bare key and table header of a spec text is, by dotted name (first occurrence).
+    ///
+    /// A light scan rather than a TOML parse (TOMLKit does not report where values are): it
+    /// understands `[table]`, `[[table]]`, `key = ...` and `a.b = ...`, and skips the inside of
+    /// multi-line strings. It only serves error messages, so a miss just means no line number.
+    static func keyLines(in text: String) -> [String: Int] {
+        var out: [String: Int] = [:]
+        var prefix = ""
+        var inMultiline: Substring? = nil
+        func dotted(_ s: Substring) -> String {
+            s.split(separator: ".").map {
+                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            }.joined(separator: ".")
+        }
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.drop { $0 == " " || $0 == "\t" }
+            if let delimiter = inMultiline {
+                if line.contains(delimiter) { inMultiline = nil }
+                continue
+            }
+            if line.hasPrefix("[") {
+                let name = line.drop { $0 == "[" }.prefix { $0 != "]" }
+                prefix = dotted(name)
+                if out[prefix] == nil { out[prefix] = n + 1 }
+                continue
+            }
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            let key = line[..<eq]
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || "_-. \t\"'".contains($0) }),
+                  key.filter({ $0 == "\"" }).count % 2 == 0, key.filter({ $0 == "'" }).count % 2 == 0
+            else { continue }
+            let full = prefix.isEmpty ? dotted(key) : prefix + "." + dotted(key)
+            if out[full] == nil { out[full] = n + 1 }
+            let value = line[line.index(after: eq)...].drop { $0 == " " || $0 == "\t" }
+            for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
+                if !value.dropFirst(3).contains(delimiter) { inMultiline = Substring(delimiter) }
+            }
+        }
+        return out
+    }
 }
 
 /// Typed, error-reporting access to one table of a spec.
@@ -178,27 +246,37 @@ struct SpecTable {
     let table: TOMLTable
     let prefix: String
     let file: String
+    let lines: [String: Int]
 
     private func key(_ k: String) -> String { prefix.isEmpty ? k : prefix + "." + k }
 
-    private func wrong(_ k: String, _ expected: String) -> InputError {
-        InputError(file: file, column: key(k), "expected \(expected)")
+    /// An error about key `k` of this table, at its line (or the table's line).
+    private func fail(_ k: String, _ message: String) -> InputError {
+        InputError(file: file, line: lines[key(k)] ?? lines[prefix], key: key(k), message)
     }
 
+    private func wrong(_ k: String, _ expected: String) -> InputError {
+        fail(k, "expected \(expected)")
+    }
+
+    func has(_ k: String) -> Bool { table[k] != nil }
+
     func allowOnly(_ keys: [String]) throws(InputError) {
-        for k in table.keys where !keys.contains(k) {
-            throw InputError(file: file, column: key(k), "unknown key; allowed here: \(keys.joined(separator: ", "))")
+        for k in table.keys.sorted() where !keys.contains(k) {
+            let close = closeMatches(of: k, among: keys)
+            let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
+            throw fail(k, "unknown key\(hint); allowed here: \(keys.joined(separator: ", "))")
         }
     }
 
     func table(_ k: String) throws(InputError) -> SpecTable? {
         guard let v = table[k] else { return nil }
         guard let t = v.table else { throw wrong(k, "a table [\(key(k))]") }
-        return SpecTable(table: t, prefix: key(k), file: file)
+        return SpecTable(table: t, prefix: key(k), file: file, lines: lines)
     }
 
     func requiredTable(_ k: String) throws(InputError) -> SpecTable {
-        guard let t = try table(k) else { throw InputError(file: file, column: key(k), "missing table [\(key(k))]") }
+        guard let t = try table(k) else { throw InputError(file: file, line: nil, key: key(k), "missing table [\(key(k))]") }
         return t
     }
 
@@ -211,7 +289,7 @@ struct SpecTable {
     }
 
     func requiredString(_ k: String) throws(InputError) -> String {
-        guard let s = try string(k) else { throw InputError(file: file, column: key(k), "missing key") }
+        guard let s = try string(k) else { throw fail(k, "missing key") }
         return s
     }
 
@@ -251,7 +329,10 @@ struct SpecTable {
     where T.RawValue == String {
         guard let s = try string(k) else { return nil }
         guard let c = T(rawValue: s) else {
-            throw wrong(k, "one of \(T.allCases.map { $0.rawValue }.joined(separator: ", ")), got '\(s)'")
+            let names = T.allCases.map { $0.rawValue }
+            let close = closeMatches(of: s, among: names)
+            let hint = close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
+            throw wrong(k, "one of \(names.joined(separator: ", ")), got '\(s)'\(hint)")
         }
         return c
     }

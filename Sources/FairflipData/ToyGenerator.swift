@@ -6,11 +6,11 @@
 /// logistic regression treats the groups differently. The defaults make the gap large
 /// and show what a handful of flips can do.
 public struct ToyGenerator: Sendable {
-    public var majorityCount = 300
-    public var minorityCount = 100
-    public var minorityShift = -0.5
+    public var majorityCount = 250
+    public var minorityCount = 150
+    public var minorityShift = 0.0
     public var boundaryShift = 1.0
-    public var noise = 0.5
+    public var noise = 1.0
 
     public init() {}
 

@@ -74,11 +74,24 @@ public struct LogisticRegression: Sendable {
             }
             let step = factor.solve(g).map { -$0 }
             let slope = BLAS.dot(g, step)
-            // Half the Newton decrement is the decrease a full step promises; once it is at the
-            // objective's round-off level no step can do better, and the fit is done.
+            // Half the Newton decrement is the decrease a full step promises. Once it is at the
+            // objective's round-off level the line search cannot judge steps; take full Newton
+            // steps for as long as they lower the gradient, then stop.
             if -0.5 * slope <= 64 * Double.ulpOfOne * abs(f) {
-                roundOffConverged = true
-                break
+                let candidate = zip(theta, step).map { $0 + $1 }
+                let candidateScores = BLAS.product(features, candidate)
+                let gc = gradient(features, scores: candidateScores, labels: labels, weights: w, parameters: candidate)
+                let gcNorm = gc.map(abs).max()! / scale
+                guard gcNorm < gNorm else {
+                    roundOffConverged = true
+                    break
+                }
+                theta = candidate
+                scores = candidateScores
+                f = objective(scores: scores, labels: labels, weights: w, parameters: theta)
+                g = gc
+                gNorm = gcNorm
+                continue
             }
             var t = 1.0
             var accepted = false
