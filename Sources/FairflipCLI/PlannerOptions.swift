@@ -55,7 +55,7 @@ struct ProblemOptions: ParsableArguments {
 
 /// Options of the CBC search and the refinement (`plan` only).
 struct SearchOptions: ParsableArguments {
-    @Option(name: .customLong("time-limit"), help: "CBC wall-clock limit per MIP solve, seconds; the incumbent is kept.")
+    @Option(name: .customLong("time-limit"), help: "CBC wall-clock limit of the first MIP solve, seconds (refinement rounds: a third, at least 10); the incumbent is kept.")
     var timeLimit: Double = 60
 
     @Option(help: "Relative optimality gap at which CBC stops.")

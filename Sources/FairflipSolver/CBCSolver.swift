@@ -1,5 +1,8 @@
 import CCbc
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One CBC model: loaded from a `MIPProblem` in bulk, solved, and freed when released.
 ///
@@ -75,7 +78,7 @@ public final class CBCModel {
         // CBC's solve driver keeps global state: two solves at once in one process interfere
         // (seen as spurious infeasibility), so solves are serialised.
         Self.solveLock.lock()
-        Cbc_solve(model)
+        Self.withStandardOutputDiverted(toStandardError: options.logLevel > 0) { _ = Cbc_solve(model) }
         Self.solveLock.unlock()
         let seconds = Date().timeIntervalSince(start)
 
@@ -106,6 +109,30 @@ public final class CBCModel {
     }
 
     private static let solveLock = NSLock()
+
+    /// Runs `body` with the process's standard output and error (file descriptors 1 and 2) sent to
+    /// standard error, or discarded: CBC prints log lines and internal complaints (e.g.
+    /// "ClpModel::getColumnName, Illegal index" while mapping a MIP start) on stdout and stderr even
+    /// at log level 0, which would corrupt fairflip's own output (`--json`) and `--quiet`.
+    static func withStandardOutputDiverted(toStandardError: Bool, _ body: () -> Void) {
+        fflush(nil)
+        let savedOut = dup(1), savedErr = dup(2)
+        let target = toStandardError ? dup(2) : open("/dev/null", O_WRONLY)
+        guard savedOut >= 0, savedErr >= 0, target >= 0 else {
+            for fd in [savedOut, savedErr, target] where fd >= 0 { close(fd) }
+            body()
+            return
+        }
+        dup2(target, 1)
+        if !toStandardError { dup2(target, 2) }
+        close(target)
+        body()
+        fflush(nil)
+        dup2(savedOut, 1)
+        dup2(savedErr, 2)
+        close(savedOut)
+        close(savedErr)
+    }
 
     /// CBC's version string.
     public static var version: String { String(cString: Cbc_getVersion()) }

@@ -18,8 +18,7 @@ struct RefinementTests {
     }
 
     /// The issue's headline: budget 6 cuts the retrained train eqodds by at least 75% while the error
-    /// rises by at most 0.01. Whether the toy data allows it is the toy generator's business (being
-    /// retuned); until it does, the shortfall is recorded as a known issue with the numbers.
+    /// rises by at most 0.01.
     @Test func toyBudgetSixCutsEqoddsByThreeQuarters() throws {
         let context = try PlanningContext(instance: Instance(specPath: Self.toy))
         let result = try planner(maxErrorIncrease: 0.01).run(context, budget: 6)
@@ -27,10 +26,9 @@ struct RefinementTests {
         let after = try PlanEvaluation(plan: result.plan, context: context)
         let e0 = before.train.value(of: .eqodds), e1 = after.train.value(of: .eqodds)
         #expect(result.plan.flips.count <= 6)
-        #expect(after.train.errorRate <= before.train.errorRate + 0.01 + 1e-12)
-        withKnownIssue("toy data awaiting retuning: train eqodds \(e0) -> \(e1)", isIntermittent: true) {
-            #expect(e1 <= 0.25 * e0, "train eqodds \(e0) -> \(e1), error \(before.train.errorRate) -> \(after.train.errorRate)")
-        }
+        #expect(e1 <= 0.25 * e0, "train eqodds \(e0) -> \(e1)")
+        #expect(after.train.errorRate <= before.train.errorRate + 0.01 + 1e-12,
+                "train error \(before.train.errorRate) -> \(after.train.errorRate)")
     }
 
     @Test(arguments: [2, 4, 6])

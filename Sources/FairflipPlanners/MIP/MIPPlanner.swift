@@ -22,7 +22,8 @@ public struct MIPPlanner: Planner {
         public var maxErrorIncrease: Double?
         /// Target mode: fewest flips whose retrained training metric is at most this.
         public var target: Double?
-        /// CBC wall-clock limit per solve, seconds.
+        /// CBC wall-clock limit of the first solve, seconds; refinement rounds get a third of it
+        /// (at least 10 s). On the limit the best plan found is kept and the status says so.
         public var timeLimit: Double = 60
         /// Relative optimality gap at which CBC stops.
         public var relativeGap: Double = 1e-4

@@ -76,9 +76,18 @@ final class PlanningSession {
         }
     }
 
+    /// CBC settings of the first solve.
     var solverOptions: SolverOptions {
         SolverOptions(timeLimit: configuration.timeLimit, relativeGap: configuration.relativeGap,
                       threads: configuration.threads, logLevel: 0, seed: Int(context.seed % 2_000_000_000) + 1)
+    }
+
+    /// CBC settings of a refinement round: a third of the time limit (at least 10 s, at most the
+    /// limit), since each round starts from the current plan and a local search around it.
+    var refinementSolverOptions: SolverOptions {
+        var options = solverOptions
+        options.timeLimit = min(configuration.timeLimit, max(10, configuration.timeLimit / 3))
+        return options
     }
 
     /// The configured formulation of a linearised problem, and the soft one (for starts).

@@ -64,7 +64,7 @@ extension PlanningSession {
             let lp = try LinearisedProblem(response: response, planning: planning, metric: context.metric,
                                            goal: .lowestMetric, budget: budget, toggleLimit: trust, errorCap: errorCap)
             let (f, s, ch) = formulation(of: lp)
-            guard let outcome = FormulationSolver.solve(f, starts: starts(main: f, soft: s), options: solverOptions,
+            guard let outcome = FormulationSolver.solve(f, starts: starts(main: f, soft: s), options: refinementSolverOptions,
                                                         changeableRows: ch, log: progress) else {
                 progress("mip: round \(round): no feasible plan for this linearisation; refinement stops")
                 break
