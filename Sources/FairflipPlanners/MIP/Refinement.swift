@@ -72,12 +72,14 @@ extension PlanningSession {
             let toggles = zip(outcome.plan, current.plan).filter { $0 != $1 }.count
             let surrogate = f.surrogateMetric(outcome.plan)
             guard toggles > 0 else {
+                let proven = outcome.record.status == "optimal"
+                let verdict = proven ? "no change: the current plan is optimal for this linearisation"
+                    : "no change: CBC found no better plan within the time limit"
                 rounds.append(RefinementRound(
                     round: round, flips: Self.count(outcome.plan), toggles: 0, surrogate: surrogate,
                     linearPrediction: hardLinear(lp, outcome.plan), retrained: current.metric, retrainedError: current.error,
-                    accepted: false, verdict: "no change: the current plan is optimal for this linearisation",
-                    solve: outcome.record))
-                progress("mip: round \(round): the current plan is optimal for the new linearisation; done")
+                    accepted: false, verdict: verdict, solve: outcome.record))
+                progress("mip: round \(round): \(verdict); done")
                 break
             }
             let candidate = try retrain(outcome.plan)
