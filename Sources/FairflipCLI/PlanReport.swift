@@ -120,7 +120,7 @@ struct PlanReport: Encodable {
             out += "\n"
             if !target.probes.isEmpty {
                 out += "  budgets probed: " + target.probes.map {
-                    "\($0.budget) -> \(formatted($0.retrained))\($0.reached ? " ok" : "")"
+                    "\($0.kind == "surrogate" ? "surrogate plan " : "")\($0.budget) -> \(formatted($0.retrained))\($0.reached ? " ok" : "")"
                 }.joined(separator: ", ") + "\n"
             }
         }

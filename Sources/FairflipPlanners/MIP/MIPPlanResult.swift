@@ -23,6 +23,9 @@ public struct RefinementRound: Sendable, Codable, Equatable {
 /// How a `--target` search went: probes of budgets, the smallest budget that reached the target.
 public struct TargetOutcome: Sendable, Codable, Equatable {
     public struct Probe: Sendable, Codable, Equatable {
+        /// `surrogate`: the first linearisation's fewest-flips plan, retrained as it is;
+        /// `budget`: the full planner (solve and refine) at this budget.
+        public var kind: String
         public var budget: Int
         public var flips: Int
         public var retrained: Double

@@ -17,7 +17,7 @@ struct TargetSearch {
         func finish(_ r: MIPPlanResult, reached: Bool, surrogateFlips: Int?) -> MIPPlanResult {
             var r = r
             r.target = TargetOutcome(target: target, reached: reached, surrogateFlips: surrogateFlips,
-                                     probes: probes.sorted { $0.budget < $1.budget })
+                                     probes: probes.sorted { ($0.budget, $0.kind) < ($1.budget, $1.kind) })
             return r
         }
         if s.base.metric <= target {
@@ -51,7 +51,7 @@ struct TargetSearch {
                                        planningRows: s.planning.count, firstSolve: outcome.record, rounds: [round],
                                        retrained: retrained.metric, surrogate: surrogate, target: nil)
             let ok = retrained.metric <= target && s.withinErrorCap(retrained)
-            probes.append(.init(budget: k0, flips: k0, retrained: retrained.metric, reached: ok))
+            probes.append(.init(kind: "surrogate", budget: k0, flips: k0, retrained: retrained.metric, reached: ok))
             if ok { results[k0] = direct; reachedAt = k0 }
         } else {
             s.progress("mip: no surrogate plan reaches \(PlanningSession.short(target)) within \(maxBudget) flips (\(failure)); "
@@ -63,7 +63,7 @@ struct TargetSearch {
             let r = try s.planAtBudget(k)
             results[k] = r
             let ok = r.retrained <= target && s.withinErrorCap(error: r.retrainedError)
-            probes.append(.init(budget: k, flips: r.plan.flips.count, retrained: r.retrained, reached: ok))
+            probes.append(.init(kind: "budget", budget: k, flips: r.plan.flips.count, retrained: r.retrained, reached: ok))
             if ok, reachedAt == nil || k < reachedAt! { reachedAt = k }
             return ok
         }
