@@ -72,7 +72,9 @@ struct FairlearnAgreementTests {
             #expect(counts(audit.majority) == expected.fairlearn.confusion.majority)
             #expect(counts(audit.overall) == expected.fairlearn.confusion.overall)
         }
-        #expect(c.overridden == 0, "borderline rows predicted differently from scikit-learn")
+        // Rows taken from scikit-learn's predictions are all borderline by construction; with the
+        // committed fixtures there are none (no row scores within 1e-5 of zero).
+        #expect(c.overridden <= c.fixture.train.borderlineRows.count + c.fixture.test.borderlineRows.count)
     }
 
     @Test("every fairlearn number agrees to 1e-12", arguments: AuditCase.names)
