@@ -1,0 +1,91 @@
+import FairflipData
+import FairflipFairness
+import FairflipLearning
+import FairflipLinearAlgebra
+import FairflipPlanners
+import Foundation
+import Testing
+
+/// The pieces the gradient-based planners stand on: projection, smoothed metric, influence.
+@Suite struct RelaxationTests {
+    @Test func projectionOntoTheBudgetSet() {
+        let inside = BudgetProjection.project([0.2, 0.5, 0], budget: 2)
+        #expect(inside == [0.2, 0.5, 0])
+        let clipped = BudgetProjection.project([-1, 2, 0.3], budget: 2)
+        #expect(clipped == [0, 1, 0.3])
+        let z = BudgetProjection.project([0.9, 0.8, 0.7, -0.2], budget: 1.5)
+        #expect(abs(z.reduce(0, +) - 1.5) < 1e-9)
+        // lambda = 0.3: (0.9 + 0.8 + 0.7 - 3 lambda) = 1.5
+        #expect(abs(z[0] - 0.6) < 1e-9 && abs(z[1] - 0.5) < 1e-9 && abs(z[2] - 0.4) < 1e-9 && z[3] == 0)
+    }
+
+    @Test(arguments: FairnessMetric.allCases)
+    func smoothedMetricGradientMatchesFiniteDifferences(metric: FairnessMetric) {
+        let context = PlannerFixtures.toySmall
+        let smoothed = SmoothedMetric(metric: metric, truth: context.instance.train.truth,
+                                      groups: context.instance.train.groups, temperature: 0.5, smoothing: 0.01)
+        let s = context.baseModel.scores(context.instance.train.features)
+        let e = smoothed.evaluate(scores: s)
+        for j in [0, 7, 50, 120] {
+            var plus = s, minus = s
+            plus[j] += 1e-6; minus[j] -= 1e-6
+            let numeric = (smoothed.evaluate(scores: plus).value - smoothed.evaluate(scores: minus).value) / 2e-6
+            #expect(abs(numeric - e.scoreGradient[j]) < 1e-6, "\(metric) row \(j): \(numeric) vs \(e.scoreGradient[j])")
+        }
+    }
+
+    @Test func smoothedMetricTendsToTheRealOne() {
+        let context = PlannerFixtures.toySmall
+        let smoothed = SmoothedMetric(context: context, temperature: 1e-6, smoothing: 1e-9)
+        let value = smoothed.evaluate(scores: context.baseModel.scores(context.instance.train.features)).value
+        #expect(abs(value - context.trainingMetric(of: context.baseModel)) < 1e-6)
+    }
+
+    /// dPhi/dz_i by implicit differentiation (grad Phi . u_i) against retraining with a soft flip.
+    @Test func implicitGradientMatchesRetraining() throws {
+        let context = PlannerFixtures.toySmall
+        let x = context.instance.train.features
+        let smoothed = SmoothedMetric(context: context, temperature: 0.5, smoothing: 0.01)
+        let base = smoothed.evaluate(scores: context.baseModel.scores(x))
+        let factor = try context.learner.hessianFactor(x, model: context.baseModel)
+        let influence = InfluenceColumns(features: x, labels: context.instance.train.labels, rows: context.candidates,
+                                         C: context.learner.C, factor: factor)
+        let grad = base.parameterGradient(x)
+        for p in [0, 3, context.candidates.count - 1] {
+            let i = context.candidates[p]
+            let analytic = BLAS.dot(grad, influence.column(p))
+            var labels = context.instance.train.labels
+            let eps = 1e-5
+            labels[i] += eps * (1 - 2 * labels[i])
+            let model = try context.learner.fit(x, labels: labels, warmStart: context.baseModel.parameters)
+            let numeric = (smoothed.evaluate(scores: model.scores(x)).value - base.value) / eps
+            #expect(abs(numeric - analytic) < 1e-4 * max(1, abs(analytic)), "row \(i): \(numeric) vs \(analytic)")
+        }
+    }
+
+    @Test func longPlannersReportDiagnosticsAndProgress() throws {
+        let context = PlannerFixtures.toySmall
+        let lines = LineCollector()
+        let greedy = try GreedyRetrainPlanner(screen: 3).plan(context, budget: 3, progress: { lines.add($0) })
+        #expect((greedy.diagnostics["retrains"] ?? 0) >= 3)
+        #expect(greedy.diagnostics["newtonIterations"] != nil)
+        let gradient = try GradientPlanner().plan(context, budget: 3, progress: { lines.add($0) })
+        #expect((gradient.diagnostics["iterations"] ?? 0) >= 1)
+        #expect(gradient.diagnostics["retrains"] != nil && gradient.diagnostics["newtonIterations"] != nil)
+        let exhaustive = try ExhaustivePlanner().plan(context, budget: 2, progress: { lines.add($0) })
+        #expect(exhaustive.diagnostics["retrains"] != nil)
+        let all = lines.lines
+        for prefix in ["greedy-retrain:", "gradient:", "exhaustive:"] {
+            #expect(all.contains { $0.hasPrefix(prefix) }, "no progress from \(prefix)")
+        }
+        #expect(all.count < 30, "progress floods: \(all.count) lines")
+    }
+}
+
+/// Collects progress lines from a `@Sendable` callback.
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func add(_ line: String) { lock.withLock { storage.append(line) } }
+    var lines: [String] { lock.withLock { storage } }
+}
