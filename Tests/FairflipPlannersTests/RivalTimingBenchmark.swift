@@ -19,6 +19,8 @@ struct RivalTimingBenchmark {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
+    static func pad(_ name: String) -> String { name.padding(toLength: 18, withPad: " ", startingAt: 0) }
+
     static func run(_ planner: any Planner, _ context: PlanningContext, budget: Int) -> String {
         let clock = ContinuousClock()
         let start = clock.now
@@ -27,16 +29,16 @@ struct RivalTimingBenchmark {
             let elapsed = seconds(clock.now - start)
             let evaluation = try PlanEvaluation(plan: plan, context: context)
             let d = plan.diagnostics
-            var line = String(format: "%-18@ k=%-4d %8.3f s  flips %4d  train %.4f  test %.4f",
-                              planner.name as NSString, budget, elapsed, plan.flips.count,
+            var line = pad(planner.name) + String(format: " k=%-4d %8.3f s  flips %4d  train %.4f  test %.4f",
+                              budget, elapsed, plan.flips.count,
                               evaluation.train.value(of: context.metric), evaluation.test.value(of: context.metric))
             for key in ["retrains", "newtonIterations", "iterations", "reusedFactorSteps"] where d[key] != nil {
                 line += "  \(key) \(Int(d[key]!))"
             }
             return line
         } catch {
-            return String(format: "%-18@ k=%-4d refused after %.3f s: %@", planner.name as NSString, budget,
-                          seconds(clock.now - start), "\(error)" as NSString)
+            return pad(planner.name) + String(format: " k=%-4d refused after %.3f s: ", budget, seconds(clock.now - start))
+                + "\(error)"
         }
     }
 
@@ -61,6 +63,12 @@ struct RivalTimingBenchmark {
                 print("tau \(tau): " + Self.run(GreedySurrogatePlanner(temperature: tau), context, budget: k))
                 print("tau \(tau): " + Self.run(GradientPlanner(temperature: tau), context, budget: k))
                 print("tau \(tau): " + Self.run(GreedyRetrainPlanner(temperature: tau), context, budget: k))
+            }
+            for screen in [1, 5, 20, 50] {
+                print("screen \(screen): " + Self.run(GreedyRetrainPlanner(screen: screen), context, budget: k))
+            }
+            for iterations in [25, 200, 400] {
+                print("iterations \(iterations): " + Self.run(GradientPlanner(maxIterations: iterations), context, budget: k))
             }
         }
     }
