@@ -13,21 +13,27 @@ import FairflipLinearAlgebra
 /// step with the current Hessian factor. After every accepted iterate the `k` largest
 /// positive `z` are rounded to a plan and evaluated by a real retrain; the plan is the best
 /// rounded plan seen (the final iterate's rounding included), by real training metric.
+///
+/// The temperature follows a continuation schedule (by default 0.5, 0.25, 0.1, 0.05): wide
+/// sigmoids first, so that rows far from the boundary pull too, then sharper ones that
+/// resemble the real metric; each stage starts where the previous one stopped.
 public struct GradientPlanner: Planner {
     public let name = "gradient"
-    /// Iterations at most (accepted or not).
+    /// Iterations at most per temperature stage (accepted or not).
     public let maxIterations: Int
-    /// Temperature `tau` of the smoothed rates (score units).
-    public let temperature: Double
+    /// Temperatures `tau` of the smoothed rates (score units), one stage each, in order.
+    public let temperatures: [Double]
     /// Smoothing `delta` of `|x|`.
     public let smoothing: Double
     /// First step length, in units of z.
     public let initialStep: Double
 
-    public init(maxIterations: Int = 100, temperature: Double = 0.25, smoothing: Double = 1e-3, initialStep: Double = 1) {
-        precondition(maxIterations > 0 && temperature > 0 && smoothing > 0 && initialStep > 0, "options must be positive")
+    public init(maxIterations: Int = 50, temperatures: [Double] = [0.5, 0.25, 0.1, 0.05], smoothing: Double = 1e-3,
+                initialStep: Double = 1) {
+        precondition(maxIterations > 0 && smoothing > 0 && initialStep > 0, "options must be positive")
+        precondition(!temperatures.isEmpty && temperatures.allSatisfy { $0 > 0 }, "temperatures must be positive")
         self.maxIterations = maxIterations
-        self.temperature = temperature
+        self.temperatures = temperatures
         self.smoothing = smoothing
         self.initialStep = initialStep
     }
@@ -41,7 +47,6 @@ public struct GradientPlanner: Planner {
         let xc = x.selectingRows(candidates)
         let sign = candidates.map { 2 * y[$0] - 1 }
         let C = context.learner.C
-        let smoothed = SmoothedMetric(context: context, temperature: temperature, smoothing: smoothing)
         var throttle = ProgressThrottle(progress)
 
         func softLabels(_ z: [Double]) -> [Double] {
@@ -56,68 +61,76 @@ public struct GradientPlanner: Planner {
 
         var z = [Double](repeating: 0, count: m)
         var model = context.baseModel
-        var evaluation = smoothed.evaluate(scores: model.scores(x))
-        let initialSmooth = evaluation.value
         var best = (flips: [Int](), metric: comparable(context.trainingMetric(of: model)))
-        var step = initialStep
         var iterations = 0, accepted = 0, retrains = 0, newton = 0, roundings = 0
-        var stopReason = "iteration limit"
+        var stops: [String] = []
+        var smoothed = SmoothedMetric(context: context, temperature: temperatures[0], smoothing: smoothing)
+        var evaluation = smoothed.evaluate(scores: model.scores(x))
 
+        var lastRounded: [Int] = []
         func evaluateRounding() throws {
             let flips = rounded(z)
-            guard flips != best.flips else { return }
+            guard flips != lastRounded, flips != best.flips else { return }
+            lastRounded = flips
             let fitted = try context.retrain(labels: context.labels(flipping: flips), from: context.baseModel.parameters)
             retrains += 1; roundings += 1; newton += fitted.iterations
             let metric = comparable(context.trainingMetric(of: fitted))
             if metric < best.metric { best = (flips, metric) }
         }
 
-        optimisation: while iterations < maxIterations && k > 0 {
-            let factor: Cholesky
-            do { factor = try Cholesky(context.learner.hessian(x, scores: model.scores(x))) } catch {
-                throw PlanningError("gradient: the Hessian is not positive definite: \(error)")
-            }
-            let v = factor.solve(evaluation.parameterGradient(x))
-            let xv = BLAS.product(xc, v)
-            let g = (0..<m).map { -C * sign[$0] * xv[$0] }
-            let scale = g.map(abs).max() ?? 0
-            guard scale > 0 else { stopReason = "zero gradient"; break }
-            while true {
-                iterations += 1
-                let trial = BudgetProjection.project((0..<m).map { z[$0] - step * g[$0] / scale }, budget: Double(k))
-                let dz = (0..<m).map { trial[$0] - z[$0] }
-                guard let largest = dz.map(abs).max(), largest > 1e-7 else { stopReason = "stationary"; break optimisation }
-                // Warm start: one Newton step with the current factor towards the new soft labels.
-                let gradientChange = BLAS.product(xc, (0..<m).map { C * sign[$0] * dz[$0] }, transpose: true)
-                let start = zip(model.parameters, factor.solve(gradientChange)).map { $0 - $1 }
-                let fitted = try context.retrain(labels: softLabels(trial), from: start)
-                retrains += 1; newton += fitted.iterations
-                let trialEvaluation = smoothed.evaluate(scores: fitted.scores(x))
-                if trialEvaluation.value < evaluation.value {
-                    z = trial; model = fitted; evaluation = trialEvaluation
-                    accepted += 1
-                    step = min(step * 2, 8)
-                    try evaluateRounding()
-                    break
+        for temperature in temperatures {
+            smoothed = SmoothedMetric(context: context, temperature: temperature, smoothing: smoothing)
+            evaluation = smoothed.evaluate(scores: model.scores(x))
+            var step = initialStep, stageIterations = 0
+            var stopReason = "iteration limit"
+            optimisation: while stageIterations < maxIterations && k > 0 {
+                let factor: Cholesky
+                do { factor = try Cholesky(context.learner.hessian(x, scores: model.scores(x))) } catch {
+                    throw PlanningError("gradient: the Hessian is not positive definite: \(error)")
                 }
-                step *= 0.5
-                if step < 1e-4 { stopReason = "step too small"; break optimisation }
-                if iterations >= maxIterations { break optimisation }
+                let v = factor.solve(evaluation.parameterGradient(x))
+                let xv = BLAS.product(xc, v)
+                let g = (0..<m).map { -C * sign[$0] * xv[$0] }
+                let scale = g.map(abs).max() ?? 0
+                guard scale > 0 else { stopReason = "zero gradient"; break optimisation }
+                while true {
+                    iterations += 1; stageIterations += 1
+                    let trial = BudgetProjection.project((0..<m).map { z[$0] - step * g[$0] / scale }, budget: Double(k))
+                    let dz = (0..<m).map { trial[$0] - z[$0] }
+                    guard let largest = dz.map(abs).max(), largest > 1e-7 else { stopReason = "stationary"; break optimisation }
+                    // Warm start: one Newton step with the current factor towards the new soft labels.
+                    let gradientChange = BLAS.product(xc, (0..<m).map { C * sign[$0] * dz[$0] }, transpose: true)
+                    let start = zip(model.parameters, factor.solve(gradientChange)).map { $0 - $1 }
+                    let fitted = try context.retrain(labels: softLabels(trial), from: start)
+                    retrains += 1; newton += fitted.iterations
+                    let trialEvaluation = smoothed.evaluate(scores: fitted.scores(x))
+                    if trialEvaluation.value < evaluation.value {
+                        z = trial; model = fitted; evaluation = trialEvaluation
+                        accepted += 1
+                        step = min(step * 2, 8)
+                        try evaluateRounding()
+                        break
+                    }
+                    step *= 0.5
+                    if step < 1e-4 { stopReason = "step too small"; break optimisation }
+                    if stageIterations >= maxIterations { break optimisation }
+                }
+                throttle.report(force: accepted == 1, "gradient: iteration \(iterations), smoothed metric \(fmt(evaluation.value)), "
+                                + "sum z \(fmt(z.reduce(0, +))), best rounded metric \(fmt(best.metric))")
             }
-            throttle.report(force: accepted == 1, "gradient: iteration \(iterations), smoothed metric \(fmt(evaluation.value)), "
-                            + "sum z \(fmt(z.reduce(0, +))), best rounded metric \(fmt(best.metric))")
+            stops.append("tau \(temperature): \(stopReason) after \(stageIterations) iterations")
         }
         try evaluateRounding()
-        throttle.report(force: true, "gradient: done after \(iterations) iterations (\(stopReason)), \(retrains) retrains")
+        throttle.report(force: true, "gradient: done after \(iterations) iterations, \(retrains) retrains, best \(fmt(best.metric))")
         let fractional = z.filter { $0 > 1e-6 && $0 < 1 - 1e-6 }.count
-        return Plan(method: name, flips: best.flips, surrogateMetric: evaluation.value,
+        return Plan(method: name, flips: best.flips, surrogateMetric: best.metric,
                     diagnostics: ["iterations": Double(iterations), "acceptedSteps": Double(accepted),
                                   "retrains": Double(retrains), "newtonIterations": Double(newton),
                                   "roundings": Double(roundings), "sumZ": z.reduce(0, +),
-                                  "fractionalZ": Double(fractional), "smoothedInitial": initialSmooth,
+                                  "fractionalZ": Double(fractional), "stages": Double(temperatures.count),
                                   "smoothedFinal": evaluation.value, "bestRoundedMetric": best.metric],
-                    notes: ["relaxed objective: smoothed rates sigmoid(s/\(temperature)), |x| ~ sqrt(x^2 + \(smoothing)^2); "
-                            + "stopped: \(stopReason)",
+                    notes: ["relaxed objective: smoothed rates sigmoid(s/tau), tau in \(temperatures), |x| ~ sqrt(x^2 + \(smoothing)^2); "
+                            + stops.joined(separator: "; "),
                             "plan: best real training metric among the top-\(k) roundings of the accepted iterates"])
     }
 }

@@ -61,13 +61,16 @@ struct RivalTimingBenchmark {
         for k in Self.budgets {
             for tau in [0.05, 0.1, 0.25, 0.5, 1.0] {
                 print("tau \(tau): " + Self.run(GreedySurrogatePlanner(temperature: tau), context, budget: k))
-                print("tau \(tau): " + Self.run(GradientPlanner(temperature: tau), context, budget: k))
+                print("tau \(tau): " + Self.run(GradientPlanner(temperatures: [tau]), context, budget: k))
                 print("tau \(tau): " + Self.run(GreedyRetrainPlanner(temperature: tau), context, budget: k))
             }
             for screen in [1, 5, 20, 50] {
                 print("screen \(screen): " + Self.run(GreedyRetrainPlanner(screen: screen), context, budget: k))
             }
-            for iterations in [25, 200, 400] {
+            for schedule in [[1.0, 0.5, 0.25, 0.1, 0.05], [0.25, 0.1, 0.05, 0.02], [0.5, 0.1]] {
+                print("schedule \(schedule): " + Self.run(GradientPlanner(temperatures: schedule), context, budget: k))
+            }
+            for iterations in [25, 200] {
                 print("iterations \(iterations): " + Self.run(GradientPlanner(maxIterations: iterations), context, budget: k))
             }
         }
