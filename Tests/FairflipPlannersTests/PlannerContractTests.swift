@@ -17,7 +17,7 @@ import Testing
     @Test(arguments: names)
     func respectsBudgetAndDirection(name: String) throws {
         let planner = try #require(PlannerRegistry.planner(named: name))
-        for context in [PlannerFixtures.toySmall, PlannerFixtures.toySmallDown] {
+        for context in [PlannerFixtures.toySmall, PlannerFixtures.toySmallDown, PlannerFixtures.toySmallBoth] {
             let candidates = Set(context.candidates)
             #expect(candidates.count <= 16)
             for k in [0, 1, 3] {

@@ -40,6 +40,17 @@ enum PlannerFixtures {
     static let toySmall: PlanningContext = try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.3)), seed: 3)
     static let toySmallDown: PlanningContext =
         try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.6, direction: "down")), seed: 3)
+    static let toySmallBoth: PlanningContext =
+        try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.3, direction: "both", metric: "dp")), seed: 3)
+
+    /// The small toy variants by name, for parameterised tests.
+    static func toy(_ name: String) -> PlanningContext {
+        switch name {
+        case "down": return toySmallDown
+        case "both": return toySmallBoth
+        default: return toySmall
+        }
+    }
 
     /// A hand-checkable micro instance (one numeric feature `x`, group A = minority, B = majority):
     ///
