@@ -8,4 +8,4 @@
 set -eu
 cd "$(dirname "$0")/../.."
 swift build -c release --build-tests
-FAIRFLIP_BENCH=1 swift test -c release --skip-build --filter RivalTiming 2>&1 | grep -E '^(compas|tau|screen|schedule|iterations|[a-z-]+ +k=)'
+FAIRFLIP_BENCH=1 swift test -c release --skip-build --filter RivalTiming 2>&1 | grep -E '^(compas|german|adult|toy|tau|screen|schedule|iterations|[a-z-]+ +k=)'

@@ -38,6 +38,24 @@ public struct GradientPlanner: Planner {
         self.initialStep = initialStep
     }
 
+    /// `dPhi/dz_i` for every candidate by implicit differentiation, at a model fitted on the soft
+    /// labels of some `z`: `v = H^{-1} grad_theta Phi`, `dPhi/dz_i = -C (2 y_i - 1) x_i . v`
+    /// (one solve, whatever the number of candidates).
+    ///
+    /// - Parameters:
+    ///   - evaluation: the smoothed metric at the model's training scores.
+    ///   - factor: the Hessian factor at the model.
+    ///   - candidateFeatures: the candidates' feature rows (computed when omitted).
+    public static func relaxedGradient(_ context: PlanningContext, evaluation: SmoothedMetric.Evaluation, factor: Cholesky,
+                                       candidateFeatures: Matrix? = nil) -> [Double] {
+        let x = context.instance.train.features
+        let y = context.instance.train.labels
+        let v = factor.solve(evaluation.parameterGradient(x))
+        let xv = BLAS.product(candidateFeatures ?? x.selectingRows(context.candidates), v)
+        let C = context.learner.C
+        return context.candidates.enumerated().map { p, i in -C * (2 * y[i] - 1) * xv[p] }
+    }
+
     public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
         let candidates = context.candidates
         let m = candidates.count
@@ -88,9 +106,7 @@ public struct GradientPlanner: Planner {
                 do { factor = try Cholesky(context.learner.hessian(x, scores: model.scores(x))) } catch {
                     throw PlanningError("gradient: the Hessian is not positive definite: \(error)")
                 }
-                let v = factor.solve(evaluation.parameterGradient(x))
-                let xv = BLAS.product(xc, v)
-                let g = (0..<m).map { -C * sign[$0] * xv[$0] }
+                let g = Self.relaxedGradient(context, evaluation: evaluation, factor: factor, candidateFeatures: xc)
                 let scale = g.map(abs).max() ?? 0
                 guard scale > 0 else { stopReason = "zero gradient"; break optimisation }
                 while true {

@@ -63,6 +63,32 @@ import Testing
         }
     }
 
+    /// The gradient planner's dPhi/dz at a fractional z, against retraining with a perturbed z.
+    @Test func relaxedGradientMatchesRetrainingAtFractionalFlips() throws {
+        let context = PlannerFixtures.toySmallBoth
+        let x = context.instance.train.features
+        let y = context.instance.train.labels
+        let smoothed = SmoothedMetric(context: context, temperature: 0.5, smoothing: 0.01)
+        let z = context.candidates.indices.map { Double($0 % 3) * 0.3 }
+        func fit(_ z: [Double]) throws -> FittedModel {
+            var labels = y
+            for (p, i) in context.candidates.enumerated() { labels[i] = y[i] + z[p] * (1 - 2 * y[i]) }
+            return try context.learner.fit(x, labels: labels, warmStart: context.baseModel.parameters)
+        }
+        let model = try fit(z)
+        let evaluation = smoothed.evaluate(scores: model.scores(x))
+        let gradient = GradientPlanner.relaxedGradient(context, evaluation: evaluation,
+                                                       factor: try context.learner.hessianFactor(x, model: model))
+        for p in [0, 4, context.candidates.count - 1] {
+            let eps = 1e-5
+            var plus = z, minus = z
+            plus[p] += eps; minus[p] -= eps
+            let numeric = (smoothed.evaluate(scores: try fit(plus).scores(x)).value
+                           - smoothed.evaluate(scores: try fit(minus).scores(x)).value) / (2 * eps)
+            #expect(abs(numeric - gradient[p]) < 1e-5 * max(1, abs(gradient[p])), "candidate \(p): \(numeric) vs \(gradient[p])")
+        }
+    }
+
     @Test func longPlannersReportDiagnosticsAndProgress() throws {
         let context = PlannerFixtures.toySmall
         let lines = LineCollector()

@@ -42,11 +42,14 @@ struct RivalTimingBenchmark {
         }
     }
 
+    /// The instance: `FAIRFLIP_BENCH_INSTANCE` (a spec under `instances/`, default compas).
+    static let instanceName = environment["FAIRFLIP_BENCH_INSTANCE"] ?? "compas"
+
     @Test func compasAllMethods() throws {
-        let instance = try Instance(specPath: Repository.path("instances/compas.toml"))
+        let instance = try Instance(specPath: Repository.path("instances/\(Self.instanceName).toml"))
         let context = try PlanningContext(instance: instance, seed: 1)
         let base = try PlanEvaluation(flips: [], context: context)
-        print("compas: \(instance.train.count) train rows, \(context.candidates.count) candidates, metric \(context.metric.rawValue), "
+        print("\(Self.instanceName): \(instance.train.count) train rows, \(context.candidates.count) candidates, metric \(context.metric.rawValue), "
               + String(format: "base train %.4f test %.4f", base.train.value(of: context.metric), base.test.value(of: context.metric)))
         for k in Self.budgets {
             for planner in PlannerRegistry.all {
