@@ -9,8 +9,8 @@ import FairflipLinearAlgebra
 /// `v = H^{-1} grad_theta Phi`, `dPhi/dz_i = -C (2 y_i - 1) x_i . v`. Steps are normalised
 /// (`step * g / max|g|`, in units of z), projected onto `{0 <= z <= 1, sum z <= k}`
 /// (`BudgetProjection`) and accepted only if the retrained smoothed metric decreases
-/// (else the step halves; it grows after a success). Each trial retrain starts from one Newton
-/// step with the current Hessian factor. After every accepted iterate the `k` largest
+/// (else the step halves; it grows after a success). Trial refits reuse the iterate's Hessian
+/// factor (`ChordRefit`, whose first step is the linear prediction `theta + U dz`). After every accepted iterate the `k` largest
 /// positive `z` are rounded to a plan and evaluated by a real retrain; the plan is the best
 /// rounded plan seen (the final iterate's rounding included), by real training metric.
 ///
@@ -63,8 +63,6 @@ public struct GradientPlanner: Planner {
         let x = context.instance.train.features
         let y = context.instance.train.labels
         let xc = x.selectingRows(candidates)
-        let sign = candidates.map { 2 * y[$0] - 1 }
-        let C = context.learner.C
         var throttle = ProgressThrottle(progress)
 
         func softLabels(_ z: [Double]) -> [Double] {
@@ -80,6 +78,8 @@ public struct GradientPlanner: Planner {
         var z = [Double](repeating: 0, count: m)
         var model = context.baseModel
         var best = (flips: [Int](), metric: comparable(context.trainingMetric(of: model)))
+        let chord = ChordRefit(context: context)
+        var cost = ChordRefit.Cost()
         var iterations = 0, accepted = 0, retrains = 0, newton = 0, roundings = 0
         var stops: [String] = []
         var smoothed = SmoothedMetric(context: context, temperature: temperatures[0], smoothing: smoothing)
@@ -114,11 +114,9 @@ public struct GradientPlanner: Planner {
                     let trial = BudgetProjection.project((0..<m).map { z[$0] - step * g[$0] / scale }, budget: Double(k))
                     let dz = (0..<m).map { trial[$0] - z[$0] }
                     guard let largest = dz.map(abs).max(), largest > 1e-7 else { stopReason = "stationary"; break optimisation }
-                    // Warm start: one Newton step with the current factor towards the new soft labels.
-                    let gradientChange = BLAS.product(xc, (0..<m).map { C * sign[$0] * dz[$0] }, transpose: true)
-                    let start = zip(model.parameters, factor.solve(gradientChange)).map { $0 - $1 }
-                    let fitted = try context.retrain(labels: softLabels(trial), from: start)
-                    retrains += 1; newton += fitted.iterations
+                    // Chord refit with the current factor (its first step is the linear prediction theta + U dz).
+                    let (fitted, refitCost) = try chord.fit(labels: softLabels(trial), start: model.parameters, factor: factor)
+                    retrains += 1; cost += refitCost
                     let trialEvaluation = smoothed.evaluate(scores: fitted.scores(x))
                     if trialEvaluation.value < evaluation.value {
                         z = trial; model = fitted; evaluation = trialEvaluation
@@ -141,7 +139,8 @@ public struct GradientPlanner: Planner {
         let fractional = z.filter { $0 > 1e-6 && $0 < 1 - 1e-6 }.count
         return Plan(method: name, flips: best.flips, surrogateMetric: best.metric,
                     diagnostics: ["iterations": Double(iterations), "acceptedSteps": Double(accepted),
-                                  "retrains": Double(retrains), "newtonIterations": Double(newton),
+                                  "retrains": Double(retrains), "newtonIterations": Double(newton + cost.newtonIterations),
+                                  "chordSteps": Double(cost.chordSteps), "newtonFallbacks": Double(cost.fallbacks),
                                   "roundings": Double(roundings), "sumZ": z.reduce(0, +),
                                   "fractionalZ": Double(fractional), "stages": Double(temperatures.count),
                                   "smoothedFinal": evaluation.value, "bestRoundedMetric": best.metric],

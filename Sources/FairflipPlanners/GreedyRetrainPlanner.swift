@@ -7,9 +7,9 @@ import FairflipLinearAlgebra
 /// Retraining every remaining candidate every round would cost `k m` fits, so each round first
 /// screens: the smoothed metric is linearised around the current retrained model (influence
 /// columns from its Hessian factor, the same surrogate as `greedy-surrogate`) and only the
-/// `screen` best candidates are retrained. Each of those retrains starts from `theta + u_i`,
-/// which is exactly one Newton step with the current factor (the factor is reused, not
-/// recomputed), and Newton finishes the fit. The best by (real metric, smoothed metric of the
+/// `screen` best candidates are retrained. Those refits reuse the round's Hessian factor
+/// (`ChordRefit`: the first chord step is exactly the influence step `theta + u_i`; Newton
+/// takes over only if the chord stalls), so a round costs one factorisation. The best by (real metric, smoothed metric of the
 /// retrained model, row order) is added. The plan is the best prefix over the rounds by real
 /// metric (fewest flips on ties), so it is never worse than flipping fewer.
 public struct GreedyRetrainPlanner: Planner {
@@ -41,7 +41,9 @@ public struct GreedyRetrainPlanner: Planner {
         var chosen: [Int] = []
         var bestMetric = comparable(context.trainingMetric(of: model)), bestLength = 0
         let baseMetric = bestMetric
-        var retrains = 0, newton = 0, reusedSteps = 0, factorisations = 0
+        let chord = ChordRefit(context: context)
+        var retrains = 0, factorisations = 0
+        var cost = ChordRefit.Cost()
 
         for round in 0..<k {
             // Screen: linearise around the current model, rank the remaining toggles.
@@ -57,12 +59,9 @@ public struct GreedyRetrainPlanner: Planner {
                 let row = remaining[position]
                 var trial = labels
                 trial[row] = 1 - trial[row]
-                let u = linear.influence.column(position)
-                let start = zip(model.parameters, u).map { $0 + $1 }
-                reusedSteps += 1
-                let fitted = try context.retrain(labels: trial, from: start)
+                let (fitted, refitCost) = try chord.fit(labels: trial, start: model.parameters, factor: linear.factor)
                 retrains += 1
-                newton += fitted.iterations
+                cost += refitCost
                 let metric = comparable(context.trainingMetric(of: fitted))
                 let smooth = smoothed.evaluate(scores: fitted.scores(x)).value
                 if let p = pick {
@@ -81,14 +80,16 @@ public struct GreedyRetrainPlanner: Planner {
             throttle.report(force: round == 0, "greedy-retrain: round \(round + 1)/\(k), metric \(fmt(p.metric)), "
                             + "best \(fmt(bestMetric)) at \(bestLength) flips, \(retrains) retrains")
         }
-        throttle.report(force: true, "greedy-retrain: done, \(chosen.count) rounds, \(retrains) retrains, \(newton) Newton iterations")
+        throttle.report(force: true, "greedy-retrain: done, \(chosen.count) rounds, \(retrains) retrains, \(cost.chordSteps) chord steps, \(cost.newtonIterations) Newton iterations")
         return Plan(method: name, flips: Array(chosen.prefix(bestLength)), surrogateMetric: bestMetric,
                     diagnostics: ["rounds": Double(chosen.count), "bestPrefix": Double(bestLength),
-                                  "retrains": Double(retrains), "newtonIterations": Double(newton),
-                                  "reusedFactorSteps": Double(reusedSteps), "factorisations": Double(factorisations),
+                                  "retrains": Double(retrains), "newtonIterations": Double(cost.newtonIterations),
+                                  "chordSteps": Double(cost.chordSteps), "newtonFallbacks": Double(cost.fallbacks),
+                                  "factorisations": Double(factorisations),
                                   "screen": Double(screen), "baseMetric": baseMetric],
                     notes: ["each round retrained the \(screen) candidates the linearised smoothed metric "
-                            + "(sigmoid(s/\(temperature)) rates) ranked best; warm start = one Newton step with the reused factor",
+                            + "(sigmoid(s/\(temperature)) rates) ranked best; refits by chord steps with the round's Hessian factor "
+                            + "(Newton only as a fallback)",
                             "kept the best of \(chosen.count) greedy prefixes by real training metric: \(bestLength) flips"])
     }
 }

@@ -13,6 +13,8 @@ struct LinearisedRates {
     let effects: Matrix
     /// The influence columns the effects come from.
     let influence: InfluenceColumns
+    /// The Hessian factor at the model (for warm starts and chord refits).
+    let factor: Cholesky
 
     /// Linearises at a fitted model (its `parameters`), for toggles of `rows` from `labels`.
     init(context: PlanningContext, smoothed: SmoothedMetric, parameters: [Double], labels: [Double], rows: [Int]) throws {
@@ -25,11 +27,13 @@ struct LinearisedRates {
         }
         self.init(smoothed: smoothed, evaluation: evaluation,
                   influence: InfluenceColumns(features: x, labels: labels, rows: rows, C: context.learner.C, factor: factor),
-                  features: x)
+                  factor: factor, features: x)
     }
 
-    init(smoothed: SmoothedMetric, evaluation: SmoothedMetric.Evaluation, influence: InfluenceColumns, features: Matrix) {
+    init(smoothed: SmoothedMetric, evaluation: SmoothedMetric.Evaluation, influence: InfluenceColumns, factor: Cholesky,
+         features: Matrix) {
         self.smoothed = smoothed
+        self.factor = factor
         self.rates = evaluation.rates
         self.influence = influence
         effects = influence.rateEffects(evaluation.rateSensitivities(features))

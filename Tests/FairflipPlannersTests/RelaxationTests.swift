@@ -115,3 +115,28 @@ final class LineCollector: @unchecked Sendable {
     func add(_ line: String) { lock.withLock { storage.append(line) } }
     var lines: [String] { lock.withLock { storage } }
 }
+
+/// Chord refits reach the learner's own solution.
+@Suite struct ChordRefitTests {
+    @Test func matchesNewtonAfterOneFlipAndAfterManySoftFlips() throws {
+        let context = PlannerFixtures.toySmallBoth
+        let x = context.instance.train.features
+        let factor = try context.learner.hessianFactor(x, model: context.baseModel)
+        let chord = ChordRefit(context: context)
+        var one = context.instance.train.labels
+        one[context.candidates[0]] = 1 - one[context.candidates[0]]
+        var soft = context.instance.train.labels
+        for i in context.candidates { soft[i] = 0.5 }
+        for labels in [one, soft, context.labels(flipping: context.candidates)] {
+            let (model, cost) = try chord.fit(labels: labels, start: context.baseModel.parameters, factor: factor)
+            let reference = try context.learner.fit(x, labels: labels)
+            #expect(model.converged)
+            for (a, b) in zip(model.parameters, reference.parameters) { #expect(abs(a - b) < 1e-7, "\(a) vs \(b)") }
+            #expect(cost.chordSteps + cost.newtonIterations > 0)
+        }
+        // From the optimum itself: no step at all.
+        let (same, _) = try chord.fit(labels: context.instance.train.labels, start: context.baseModel.parameters, factor: factor)
+        #expect(same.converged)
+        for (a, b) in zip(same.parameters, context.baseModel.parameters) { #expect(abs(a - b) < 1e-9) }
+    }
+}

@@ -32,7 +32,7 @@ struct RivalTimingBenchmark {
             var line = pad(planner.name) + String(format: " k=%-4d %8.3f s  flips %4d  train %.4f  test %.4f",
                               budget, elapsed, plan.flips.count,
                               evaluation.train.value(of: context.metric), evaluation.test.value(of: context.metric))
-            for key in ["retrains", "newtonIterations", "iterations", "reusedFactorSteps"] where d[key] != nil {
+            for key in ["retrains", "newtonIterations", "chordSteps", "iterations"] where d[key] != nil {
                 line += "  \(key) \(Int(d[key]!))"
             }
             return line
