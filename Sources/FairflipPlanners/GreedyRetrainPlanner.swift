@@ -65,7 +65,9 @@ public struct GreedyRetrainPlanner: Planner {
                 let metric = comparable(context.trainingMetric(of: fitted))
                 let smooth = smoothed.evaluate(scores: fitted.scores(x)).value
                 if let p = pick {
-                    let better = metric < p.metric || (metric == p.metric && (smooth < p.smooth
+                    // Metrics equal up to round-off (the same counts summed in another order) tie.
+                    let tie = abs(metric - p.metric) <= 1e-12
+                    let better = (!tie && metric < p.metric) || (tie && (smooth < p.smooth
                         || (smooth == p.smooth && row < remaining[p.position])))
                     if !better { continue }
                 }
@@ -76,7 +78,7 @@ public struct GreedyRetrainPlanner: Planner {
             labels[row] = 1 - labels[row]
             chosen.append(row)
             model = p.model
-            if p.metric < bestMetric { bestMetric = p.metric; bestLength = chosen.count }
+            if p.metric < bestMetric - 1e-12 { bestMetric = p.metric; bestLength = chosen.count }
             throttle.report(force: round == 0, "greedy-retrain: round \(round + 1)/\(k), metric \(fmt(p.metric)), "
                             + "best \(fmt(bestMetric)) at \(bestLength) flips, \(retrains) retrains")
         }
