@@ -25,4 +25,8 @@ enum CandidateRanking {
         guard budget >= 0 else { throw PlanningError("\(method): the budget must be non-negative, got \(budget)") }
         return min(budget, candidates)
     }
+
+    /// A metric value for comparisons, with NaN (an undefined rate) the worst possible value.
+    @inline(__always)
+    static func orderable(_ metric: Double) -> Double { metric.isNaN ? .infinity : metric }
 }

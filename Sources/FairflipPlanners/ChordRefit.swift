@@ -67,7 +67,7 @@ public struct ChordRefit: Sendable {
             cost.chordSteps += 1
         }
         cost.fallbacks += 1
-        let model = try context.retrain(labels: labels, from: theta)
+        let model = try context.refitFirmModel(labels: labels, from: theta)
         cost.newtonIterations += model.iterations
         return (model, cost)
     }

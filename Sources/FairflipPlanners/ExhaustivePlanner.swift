@@ -72,7 +72,7 @@ public struct ExhaustivePlanner: Planner {
                                 + "lower the budget, shrink the collective, or raise the limit")
         }
         let base = context.baseModel.parameters
-        let tally = Tally(baseMetric: comparable(context.trainingMetric(of: context.baseModel)))
+        let tally = Tally(baseMetric: CandidateRanking.orderable(context.trainingMetric(of: context.baseModel)))
         let threads = min(workers, max(1, total - 1))
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             var throttle = ProgressThrottle(progress)
@@ -82,14 +82,14 @@ public struct ExhaustivePlanner: Planner {
                 try Self.forEachSubset(of: m, upTo: k) { index, ordinal in
                     guard ordinal % threads == worker else { return }
                     let flips = index.map { candidates[$0] }
-                    let model = try context.retrain(labels: context.labels(flipping: flips), from: base)
+                    let model = try context.refitFirmModel(labels: context.labels(flipping: flips), from: base)
                     evaluated += 1
                     newton += model.iterations
-                    let metric = comparable(context.trainingMetric(of: model))
+                    let metric = CandidateRanking.orderable(context.trainingMetric(of: model))
                     if metric < best.metric { best = (metric, ordinal, flips) }
                     if worker == 0 {
                         throttle.report(force: evaluated == 1, "exhaustive: about \(evaluated * threads)/\(total) subsets, "
-                                        + "best of thread 0 \(fmt(best.metric))")
+                                        + "best of thread 0 \(ProgressThrottle.format(best.metric))")
                     }
                 }
             } catch {
@@ -105,7 +105,7 @@ public struct ExhaustivePlanner: Planner {
         }
         if let error = tally.error { throw error }
         let best = tally.best
-        progress("exhaustive: done, \(total) subsets, best \(fmt(best.metric)) with \(best.flips.count) flips")
+        progress("exhaustive: done, \(total) subsets, best \(ProgressThrottle.format(best.metric)) with \(best.flips.count) flips")
         return Plan(method: name, flips: best.flips, surrogateMetric: best.metric,
                     diagnostics: ["subsets": Double(total), "retrains": Double(tally.evaluated),
                                   "newtonIterations": Double(tally.newton), "bestSize": Double(best.flips.count),

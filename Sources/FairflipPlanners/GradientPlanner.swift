@@ -10,8 +10,9 @@ import FairflipLinearAlgebra
 /// (`step * g / max|g|`, in units of z), projected onto `{0 <= z <= 1, sum z <= k}`
 /// (`BudgetProjection`) and accepted only if the retrained smoothed metric decreases
 /// (else the step halves; it grows after a success). Trial refits reuse the iterate's Hessian
-/// factor (`ChordRefit`, whose first step is the linear prediction `theta + U dz`). After every accepted iterate the `k` largest
-/// positive `z` are rounded to a plan and evaluated by a real retrain; the plan is the best
+/// factor (`ChordRefit`, whose first step is the linear prediction `theta + U dz`). After
+/// every accepted iterate the `k` largest positive `z` are rounded to a plan and evaluated by
+/// a real retrain (from the base model, as `PlanEvaluation` does); the plan is the best
 /// rounded plan seen (the final iterate's rounding included), by real training metric.
 ///
 /// The temperature follows a continuation schedule (by default 0.5, 0.25, 0.1, 0.05): wide
@@ -77,7 +78,7 @@ public struct GradientPlanner: Planner {
 
         var z = [Double](repeating: 0, count: m)
         var model = context.baseModel
-        var best = (flips: [Int](), metric: comparable(context.trainingMetric(of: model)))
+        var best = (flips: [Int](), metric: CandidateRanking.orderable(context.trainingMetric(of: model)))
         let chord = ChordRefit(context: context)
         var cost = ChordRefit.Cost()
         var iterations = 0, accepted = 0, retrains = 0, newton = 0, roundings = 0
@@ -90,9 +91,9 @@ public struct GradientPlanner: Planner {
             let flips = rounded(z)
             guard flips != lastRounded, flips != best.flips else { return }
             lastRounded = flips
-            let fitted = try context.retrain(labels: context.labels(flipping: flips), from: context.baseModel.parameters)
+            let fitted = try context.refitFirmModel(labels: context.labels(flipping: flips), from: context.baseModel.parameters)
             retrains += 1; roundings += 1; newton += fitted.iterations
-            let metric = comparable(context.trainingMetric(of: fitted))
+            let metric = CandidateRanking.orderable(context.trainingMetric(of: fitted))
             if metric < best.metric { best = (flips, metric) }
         }
 
@@ -129,13 +130,13 @@ public struct GradientPlanner: Planner {
                     if step < 1e-4 { stopReason = "step too small"; break optimisation }
                     if stageIterations >= maxIterations { break optimisation }
                 }
-                throttle.report(force: accepted == 1, "gradient: iteration \(iterations), smoothed metric \(fmt(evaluation.value)), "
-                                + "sum z \(fmt(z.reduce(0, +))), best rounded metric \(fmt(best.metric))")
+                throttle.report(force: accepted == 1, "gradient: iteration \(iterations), smoothed metric \(ProgressThrottle.format(evaluation.value)), "
+                                + "sum z \(ProgressThrottle.format(z.reduce(0, +))), best rounded metric \(ProgressThrottle.format(best.metric))")
             }
             stops.append("tau \(temperature): \(stopReason) after \(stageIterations) iterations")
         }
         try evaluateRounding()
-        throttle.report(force: true, "gradient: done after \(iterations) iterations, \(retrains) retrains, best \(fmt(best.metric))")
+        throttle.report(force: true, "gradient: done after \(iterations) iterations, \(retrains) retrains, best \(ProgressThrottle.format(best.metric))")
         let fractional = z.filter { $0 > 1e-6 && $0 < 1 - 1e-6 }.count
         return Plan(method: name, flips: best.flips, surrogateMetric: best.metric,
                     diagnostics: ["iterations": Double(iterations), "acceptedSteps": Double(accepted),

@@ -9,9 +9,10 @@ import FairflipLinearAlgebra
 /// columns from its Hessian factor, the same surrogate as `greedy-surrogate`) and only the
 /// `screen` best candidates are retrained. Those refits reuse the round's Hessian factor
 /// (`ChordRefit`: the first chord step is exactly the influence step `theta + u_i`; Newton
-/// takes over only if the chord stalls), so a round costs one factorisation. The best by (real metric, smoothed metric of the
-/// retrained model, row order) is added. The plan is the best prefix over the rounds by real
-/// metric (fewest flips on ties), so it is never worse than flipping fewer.
+/// takes over only if the chord stalls), so a round costs one factorisation. The best by
+/// (real metric, smoothed metric of the retrained model, row order) is added. The plan is the
+/// best prefix over the rounds by real metric (fewest flips on ties), so it is never worse
+/// than flipping fewer.
 public struct GreedyRetrainPlanner: Planner {
     public let name = "greedy-retrain"
     /// Candidates retrained per round (the surrogate's best).
@@ -39,7 +40,7 @@ public struct GreedyRetrainPlanner: Planner {
         var model = context.baseModel
         var remaining = context.candidates
         var chosen: [Int] = []
-        var bestMetric = comparable(context.trainingMetric(of: model)), bestLength = 0
+        var bestMetric = CandidateRanking.orderable(context.trainingMetric(of: model)), bestLength = 0
         let baseMetric = bestMetric
         let chord = ChordRefit(context: context)
         var retrains = 0, factorisations = 0
@@ -53,7 +54,7 @@ public struct GreedyRetrainPlanner: Planner {
             let predicted = remaining.indices.map { -linear.value(adding: $0) }
             let shortlist = CandidateRanking.top(screen, of: Array(remaining.indices), scores: predicted)
 
-            // Retrain the shortlist from one reused-factor Newton step.
+            // Retrain the shortlist, reusing this round's Hessian factor.
             var pick: (position: Int, model: FittedModel, metric: Double, smooth: Double)?
             for position in shortlist {
                 let row = remaining[position]
@@ -62,7 +63,7 @@ public struct GreedyRetrainPlanner: Planner {
                 let (fitted, refitCost) = try chord.fit(labels: trial, start: model.parameters, factor: linear.factor)
                 retrains += 1
                 cost += refitCost
-                let metric = comparable(context.trainingMetric(of: fitted))
+                let metric = CandidateRanking.orderable(context.trainingMetric(of: fitted))
                 let smooth = smoothed.evaluate(scores: fitted.scores(x)).value
                 if let p = pick {
                     // Metrics equal up to round-off (the same counts summed in another order) tie.
@@ -79,10 +80,11 @@ public struct GreedyRetrainPlanner: Planner {
             chosen.append(row)
             model = p.model
             if p.metric < bestMetric - 1e-12 { bestMetric = p.metric; bestLength = chosen.count }
-            throttle.report(force: round == 0, "greedy-retrain: round \(round + 1)/\(k), metric \(fmt(p.metric)), "
-                            + "best \(fmt(bestMetric)) at \(bestLength) flips, \(retrains) retrains")
+            throttle.report(force: round == 0, "greedy-retrain: round \(round + 1)/\(k), metric \(ProgressThrottle.format(p.metric)), "
+                            + "best \(ProgressThrottle.format(bestMetric)) at \(bestLength) flips, \(retrains) retrains")
         }
-        throttle.report(force: true, "greedy-retrain: done, \(chosen.count) rounds, \(retrains) retrains, \(cost.chordSteps) chord steps, \(cost.newtonIterations) Newton iterations")
+        throttle.report(force: true, "greedy-retrain: done, \(chosen.count) rounds, \(retrains) retrains, "
+                        + "\(cost.chordSteps) chord steps, \(cost.newtonIterations) Newton iterations")
         return Plan(method: name, flips: Array(chosen.prefix(bestLength)), surrogateMetric: bestMetric,
                     diagnostics: ["rounds": Double(chosen.count), "bestPrefix": Double(bestLength),
                                   "retrains": Double(retrains), "newtonIterations": Double(cost.newtonIterations),
@@ -94,11 +96,4 @@ public struct GreedyRetrainPlanner: Planner {
                             + "(Newton only as a fallback)",
                             "kept the best of \(chosen.count) greedy prefixes by real training metric: \(bestLength) flips"])
     }
-}
-
-/// A metric value for status lines.
-func fmt(_ x: Double) -> String {
-    guard x.isFinite else { return "\(x)" }
-    let scaled = (x * 10_000).rounded() / 10_000
-    return "\(scaled)"
 }

@@ -20,4 +20,10 @@ struct ProgressThrottle {
             progress(message())
         }
     }
+
+    /// A metric value for status lines (four decimals).
+    static func format(_ x: Double) -> String {
+        guard x.isFinite else { return "\(x)" }
+        return "\((x * 10_000).rounded() / 10_000)"
+    }
 }

@@ -11,7 +11,7 @@ extension PlanningContext {
     }
 
     /// Retrains the firm's model on `labels` (warm-started), the way every planner measures a plan.
-    func retrain(labels: [Double], from start: [Double]) throws -> FittedModel {
+    func refitFirmModel(labels: [Double], from start: [Double]) throws -> FittedModel {
         do {
             return try learner.fit(instance.train.features, labels: labels, warmStart: start)
         } catch {
@@ -19,7 +19,3 @@ extension PlanningContext {
         }
     }
 }
-
-/// Orders metric values with NaN (an undefined rate) treated as the worst possible value.
-@inline(__always)
-func comparable(_ metric: Double) -> Double { metric.isNaN ? .infinity : metric }
