@@ -11,9 +11,9 @@ import FairflipLinearAlgebra
 /// (`BudgetProjection`) and accepted only if the retrained smoothed metric decreases
 /// (else the step halves; it grows after a success). Trial refits reuse the iterate's Hessian
 /// factor (`ChordRefit`, whose first step is the linear prediction `theta + U dz`). After
-/// every accepted iterate the `k` largest positive `z` are rounded to a plan and evaluated by
-/// a real retrain (from the base model, as `PlanEvaluation` does); the plan is the best
-/// rounded plan seen (the final iterate's rounding included), by real training metric.
+/// every accepted iterate z is rounded three ways (the `k` largest positive entries, the
+/// `ceil(sum z)` largest, the entries >= 1/2) and each new rounding is measured by a real
+/// retrain; the plan is the best rounded plan seen, by real training metric.
 ///
 /// The temperature follows a continuation schedule (by default 0.5, 0.25, 0.1, 0.05): wide
 /// sigmoids first, so that rows far from the boundary pull too, then sharper ones that
@@ -71,9 +71,17 @@ public struct GradientPlanner: Planner {
             for (p, i) in candidates.enumerated() { labels[i] = y[i] + z[p] * (1 - 2 * y[i]) }
             return labels
         }
-        func rounded(_ z: [Double]) -> [Int] {
+        /// Plans from a relaxed z: the k largest positive entries, the ceil(sum z) largest, and z >= 1/2.
+        func roundedPlans(_ z: [Double]) -> [[Int]] {
             let positive = z.indices.filter { z[$0] > 0 }
-            return CandidateRanking.top(k, of: positive.map { candidates[$0] }, scores: positive.map { z[$0] })
+            let rows = positive.map { candidates[$0] }, values = positive.map { z[$0] }
+            let mass = Int((z.reduce(0, +) - 1e-9).rounded(.up))
+            var plans = [CandidateRanking.top(k, of: rows, scores: values).sorted(),
+                         CandidateRanking.top(min(k, max(mass, 1)), of: rows, scores: values).sorted(),
+                         CandidateRanking.top(k, of: rows.indices.filter { values[$0] >= 0.5 }.map { rows[$0] },
+                                              scores: values.filter { $0 >= 0.5 }).sorted()]
+            plans.removeAll { $0.isEmpty }
+            return plans
         }
 
         var z = [Double](repeating: 0, count: m)
@@ -81,20 +89,21 @@ public struct GradientPlanner: Planner {
         var best = (flips: [Int](), metric: CandidateRanking.orderable(context.trainingMetric(of: model)))
         let chord = ChordRefit(context: context)
         var cost = ChordRefit.Cost()
-        var iterations = 0, accepted = 0, retrains = 0, newton = 0, roundings = 0
+        var iterations = 0, accepted = 0, retrains = 0, roundings = 0
         var stops: [String] = []
         var smoothed = SmoothedMetric(context: context, temperature: temperatures[0], smoothing: smoothing)
         var evaluation = smoothed.evaluate(scores: model.scores(x))
 
-        var lastRounded: [Int] = []
-        func evaluateRounding() throws {
-            let flips = rounded(z)
-            guard flips != lastRounded, flips != best.flips else { return }
-            lastRounded = flips
-            let fitted = try context.refitFirmModel(labels: context.labels(flipping: flips), from: context.baseModel.parameters)
-            retrains += 1; roundings += 1; newton += fitted.iterations
-            let metric = CandidateRanking.orderable(context.trainingMetric(of: fitted))
-            if metric < best.metric { best = (flips, metric) }
+        var evaluated = Set<[Int]>()
+        /// Measures the roundings of the current z not measured yet (chord refits from the current model).
+        func evaluateRoundings(factor: Cholesky) throws {
+            for flips in roundedPlans(z) where evaluated.insert(flips).inserted {
+                let (fitted, refitCost) = try chord.fit(labels: context.labels(flipping: flips), start: model.parameters,
+                                                        factor: factor)
+                retrains += 1; roundings += 1; cost += refitCost
+                let metric = CandidateRanking.orderable(context.trainingMetric(of: fitted))
+                if metric < best.metric { best = (flips, metric) }
+            }
         }
 
         for temperature in temperatures {
@@ -123,7 +132,7 @@ public struct GradientPlanner: Planner {
                         z = trial; model = fitted; evaluation = trialEvaluation
                         accepted += 1
                         step = min(step * 2, 8)
-                        try evaluateRounding()
+                        try evaluateRoundings(factor: factor)
                         break
                     }
                     step *= 0.5
@@ -135,18 +144,21 @@ public struct GradientPlanner: Planner {
             }
             stops.append("tau \(temperature): \(stopReason) after \(stageIterations) iterations")
         }
-        try evaluateRounding()
+        if k > 0 {
+            try evaluateRoundings(factor: try context.learner.hessianFactor(x, model: model))
+        }
         throttle.report(force: true, "gradient: done after \(iterations) iterations, \(retrains) retrains, best \(ProgressThrottle.format(best.metric))")
         let fractional = z.filter { $0 > 1e-6 && $0 < 1 - 1e-6 }.count
         return Plan(method: name, flips: best.flips, surrogateMetric: best.metric,
                     diagnostics: ["iterations": Double(iterations), "acceptedSteps": Double(accepted),
-                                  "retrains": Double(retrains), "newtonIterations": Double(newton + cost.newtonIterations),
+                                  "retrains": Double(retrains), "newtonIterations": Double(cost.newtonIterations),
                                   "chordSteps": Double(cost.chordSteps), "newtonFallbacks": Double(cost.fallbacks),
                                   "roundings": Double(roundings), "sumZ": z.reduce(0, +),
                                   "fractionalZ": Double(fractional), "stages": Double(temperatures.count),
                                   "smoothedFinal": evaluation.value, "bestRoundedMetric": best.metric],
                     notes: ["relaxed objective: smoothed rates sigmoid(s/tau), tau in \(temperatures), |x| ~ sqrt(x^2 + \(smoothing)^2); "
                             + stops.joined(separator: "; "),
-                            "plan: best real training metric among the top-\(k) roundings of the accepted iterates"])
+                            "plan: best real training metric among the roundings (k largest z, ceil(sum z) largest, z >= 1/2) "
+                            + "of the accepted iterates"])
     }
 }
