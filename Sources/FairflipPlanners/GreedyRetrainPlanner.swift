@@ -1,5 +1,6 @@
 import FairflipLearning
 import FairflipLinearAlgebra
+import Foundation
 
 /// Greedy on the real metric (`greedy-retrain`): each of `k` rounds adds the candidate whose
 /// flip gives the lowest training metric after actually retraining the firm's model.
@@ -22,11 +23,25 @@ public struct GreedyRetrainPlanner: Planner {
     /// Smoothing `delta` of `|x|`.
     public let smoothing: Double
 
-    public init(screen: Int = 10, temperature: Double = 0.25, smoothing: Double = 1e-3) {
+    /// Threads refitting the shortlist (default: the active processors); the plan does not depend on it.
+    public let threads: Int
+
+    public init(screen: Int = 10, temperature: Double = 0.25, smoothing: Double = 1e-3,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         precondition(screen > 0, "screen at least one candidate per round")
         self.screen = screen
+        self.threads = max(1, threads)
         self.temperature = temperature
         self.smoothing = smoothing
+    }
+
+    /// One retrained shortlist candidate.
+    private struct Trial: Sendable {
+        var position: Int
+        var model: FittedModel
+        var cost: ChordRefit.Cost
+        var metric: Double
+        var smooth: Double
     }
 
     public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
@@ -54,25 +69,28 @@ public struct GreedyRetrainPlanner: Planner {
             let predicted = remaining.indices.map { -linear.value(adding: $0) }
             let shortlist = CandidateRanking.top(screen, of: Array(remaining.indices), scores: predicted)
 
-            // Retrain the shortlist, reusing this round's Hessian factor.
-            var pick: (position: Int, model: FittedModel, metric: Double, smooth: Double)?
-            for position in shortlist {
-                let row = remaining[position]
-                var trial = labels
-                trial[row] = 1 - trial[row]
-                let (fitted, refitCost) = try chord.fit(labels: trial, start: model.parameters, factor: linear.factor)
+            // Retrain the shortlist (in parallel), reusing this round's Hessian factor.
+            let (currentLabels, currentRows, start) = (labels, remaining, model.parameters)
+            let trials = try ParallelMap.map(shortlist, threads: threads) { position -> Trial in
+                var trial = currentLabels
+                trial[currentRows[position]] = 1 - trial[currentRows[position]]
+                let (fitted, refitCost) = try chord.fit(labels: trial, start: start, factor: linear.factor)
+                return Trial(position: position, model: fitted, cost: refitCost,
+                             metric: CandidateRanking.orderable(context.trainingMetric(of: fitted)),
+                             smooth: smoothed.evaluate(scores: fitted.scores(x)).value)
+            }
+            var pick: Trial?
+            for t in trials {
                 retrains += 1
-                cost += refitCost
-                let metric = CandidateRanking.orderable(context.trainingMetric(of: fitted))
-                let smooth = smoothed.evaluate(scores: fitted.scores(x)).value
+                cost += t.cost
                 if let p = pick {
                     // Metrics equal up to round-off (the same counts summed in another order) tie.
-                    let tie = abs(metric - p.metric) <= 1e-12
-                    let better = (!tie && metric < p.metric) || (tie && (smooth < p.smooth
-                        || (smooth == p.smooth && row < remaining[p.position])))
+                    let tie = abs(t.metric - p.metric) <= 1e-12
+                    let better = (!tie && t.metric < p.metric) || (tie && (t.smooth < p.smooth
+                        || (t.smooth == p.smooth && remaining[t.position] < remaining[p.position])))
                     if !better { continue }
                 }
-                pick = (position, fitted, metric, smooth)
+                pick = t
             }
             guard let p = pick else { break }
             let row = remaining.remove(at: p.position)

@@ -89,6 +89,13 @@ import Testing
         }
     }
 
+    @Test func greedyRetrainDoesNotDependOnTheThreads() throws {
+        let context = PlannerFixtures.toySmallBoth
+        let one = try GreedyRetrainPlanner(screen: 4, threads: 1).plan(context, budget: 4, progress: PlannerFixtures.silent)
+        let two = try GreedyRetrainPlanner(screen: 4, threads: 2).plan(context, budget: 4, progress: PlannerFixtures.silent)
+        #expect(one == two)
+    }
+
     @Test func longPlannersReportDiagnosticsAndProgress() throws {
         let context = PlannerFixtures.toySmall
         let lines = LineCollector()
