@@ -10,6 +10,10 @@ import FairflipLinearAlgebra
 /// columns the majority value's column is set to 1 and the others to 0 (when the attribute is
 /// not a feature, the features are used as they are). The score is the probability of the
 /// candidate's new label (the favourable one for direction `up`); the top `k` flip.
+///
+/// With a single majority value the counterfactual changes nothing: on majority rows that
+/// value's column is constant, so the (regularised) majority model gives it weight 0 and the
+/// intercept absorbs it. It matters when several values form the majority.
 public struct RBProbPlanner: Planner {
     public let name = "rb-prob"
 
