@@ -1,8 +1,10 @@
 import FairflipLearning
+import FairflipLinearAlgebra
 import Foundation
 
 /// The true optimum on small instances (`exhaustive`): every subset of at most `k` candidates
-/// is retrained (warm-started from the base model, exactly as `PlanEvaluation` does) and its
+/// is retrained from the base model (chord steps with the base Hessian factor, Newton as a
+/// fallback: `ChordRefit`, converged to the learner's tolerance like `PlanEvaluation`) and its
 /// real training metric measured; the lowest wins, the fewest flips and then the first subset
 /// in (size, lexicographic) order breaking ties, so the answer does not depend on `workers`.
 ///
@@ -58,7 +60,8 @@ public struct ExhaustivePlanner: Planner {
     private final class Tally: @unchecked Sendable {
         let lock = NSLock()
         var best: (metric: Double, ordinal: Int, flips: [Int])
-        var evaluated = 0, newton = 0
+        var evaluated = 0
+        var cost = ChordRefit.Cost()
         var error: Error?
         init(baseMetric: Double) { best = (baseMetric, 0, []) }
     }
@@ -72,19 +75,25 @@ public struct ExhaustivePlanner: Planner {
                                 + "lower the budget, shrink the collective, or raise the limit")
         }
         let base = context.baseModel.parameters
+        let factor: Cholesky
+        do { factor = try context.learner.hessianFactor(context.instance.train.features, model: context.baseModel) } catch {
+            throw PlanningError("exhaustive: \(error)")
+        }
+        let chord = ChordRefit(context: context)
         let tally = Tally(baseMetric: CandidateRanking.orderable(context.trainingMetric(of: context.baseModel)))
         let threads = min(workers, max(1, total - 1))
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             var throttle = ProgressThrottle(progress)
             var best = (metric: Double.infinity, ordinal: Int.max, flips: [Int]())
-            var evaluated = 0, newton = 0
+            var evaluated = 0
+            var cost = ChordRefit.Cost()
             do {
                 try Self.forEachSubset(of: m, upTo: k) { index, ordinal in
                     guard ordinal % threads == worker else { return }
                     let flips = index.map { candidates[$0] }
-                    let model = try context.refitFirmModel(labels: context.labels(flipping: flips), from: base)
+                    let (model, refitCost) = try chord.fit(labels: context.labels(flipping: flips), start: base, factor: factor)
                     evaluated += 1
-                    newton += model.iterations
+                    cost += refitCost
                     let metric = CandidateRanking.orderable(context.trainingMetric(of: model))
                     if metric < best.metric { best = (metric, ordinal, flips) }
                     if worker == 0 {
@@ -97,7 +106,7 @@ public struct ExhaustivePlanner: Planner {
             }
             tally.lock.withLock {
                 tally.evaluated += evaluated
-                tally.newton += newton
+                tally.cost += cost
                 if best.metric < tally.best.metric || (best.metric == tally.best.metric && best.ordinal < tally.best.ordinal) {
                     tally.best = best
                 }
@@ -108,7 +117,8 @@ public struct ExhaustivePlanner: Planner {
         progress("exhaustive: done, \(total) subsets, best \(ProgressThrottle.format(best.metric)) with \(best.flips.count) flips")
         return Plan(method: name, flips: best.flips, surrogateMetric: best.metric,
                     diagnostics: ["subsets": Double(total), "retrains": Double(tally.evaluated),
-                                  "newtonIterations": Double(tally.newton), "bestSize": Double(best.flips.count),
+                                  "newtonIterations": Double(tally.cost.newtonIterations),
+                                  "chordSteps": Double(tally.cost.chordSteps), "bestSize": Double(best.flips.count),
                                   "threads": Double(threads)],
                     notes: ["optimal training metric over all \(total) subsets of at most \(k) of \(m) candidates"])
     }
