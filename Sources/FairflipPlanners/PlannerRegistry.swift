@@ -5,6 +5,15 @@ public enum PlannerRegistry {
     /// The planners in the order comparison tables list them.
     public static let all: [any Planner] = [
         // (planners register here, one line each)
+        RandomPlanner(),
+        RBProbPlanner(),
+        RBLabelPlanner(),
+        RBDistPlanner(),
+        MassagingPlanner(),
+        GreedySurrogatePlanner(),
+        GreedyRetrainPlanner(),
+        GradientPlanner(),
+        ExhaustivePlanner(),
     ]
 
     /// Names of every planner.
