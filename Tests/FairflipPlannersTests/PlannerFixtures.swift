@@ -5,7 +5,7 @@ import Foundation
 
 /// Instances shared by the planner tests, built once.
 enum PlannerFixtures {
-    /// The toy instance with a small collective (alpha 0.3): at most 16 candidates, so that
+    /// The toy instance with a small collective (alpha 0.2): at most 16 candidates, so that
     /// exhaustive search over budgets up to 4 is quick.
     static func toySpec(alpha: Double, direction: String = "up", metric: String = "eqodds") throws -> InstanceSpec {
         let text = """
@@ -37,11 +37,11 @@ enum PlannerFixtures {
         return try InstanceSpec(toml: text, path: Repository.path("instances/toy-small.toml"))
     }
 
-    static let toySmall: PlanningContext = try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.3)), seed: 3)
+    static let toySmall: PlanningContext = try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.2)), seed: 3)
     static let toySmallDown: PlanningContext =
         try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.6, direction: "down")), seed: 3)
     static let toySmallBoth: PlanningContext =
-        try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.3, direction: "both", metric: "dp")), seed: 3)
+        try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.2, direction: "both", metric: "dp")), seed: 3)
 
     /// The small toy variants by name, for parameterised tests.
     static func toy(_ name: String) -> PlanningContext {
