@@ -52,13 +52,13 @@ public struct SplitFigures: Sendable, Equatable {
     }
 
     /// Column suffixes, in file order, with their accessors.
-    static let columns: [(name: String, path: WritableKeyPath<SplitFigures, Double?>)] = [
+    static var columns: [(name: String, path: WritableKeyPath<SplitFigures, Double?>)] { [
         ("tpr_gap", \.tprGap), ("fpr_gap", \.fprGap), ("pr_gap", \.positiveRateGap),
         ("eqodds", \.eqodds), ("eqodds_max", \.eqoddsMax), ("dp", \.dp), ("eqopp", \.eqopp), ("error", \.error),
         ("minority_tpr", \.minorityTPR), ("majority_tpr", \.majorityTPR),
         ("minority_fpr", \.minorityFPR), ("majority_fpr", \.majorityFPR),
         ("minority_pr", \.minorityPositiveRate), ("majority_pr", \.majorityPositiveRate),
-    ]
+    ] }
 }
 
 private func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }

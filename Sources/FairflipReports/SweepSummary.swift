@@ -115,7 +115,9 @@ public struct SweepSummary: Sendable {
             .min { a, b in
                 let (x, y) = (a.value.testMetric!.mean, b.value.testMetric!.mean)
                 if x != y { return x < y }
-                return (a.key.budget, a.key.method) < (b.key.budget, b.key.method)
+                // Ties: the smaller budget, then the smaller alpha, then the earlier method.
+                let (ma, mb) = (methods.firstIndex(of: a.key.method) ?? 0, methods.firstIndex(of: b.key.method) ?? 0)
+                return (a.key.budget, a.key.alpha ?? -1, ma) < (b.key.budget, b.key.alpha ?? -1, mb)
             }?.key
     }
 

@@ -1,5 +1,8 @@
 import FairflipReports
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import FairflipSweep
 
