@@ -92,11 +92,13 @@ struct SweepCommand: ParsableCommand {
     }
 }
 
-/// A progress bar on stderr, redrawn in place at most a few times a second.
+/// A progress bar on stderr: redrawn in place (at most 4 times a second) on a terminal; in a
+/// log file (a batch job) one line every 30 seconds and at the end.
 final class ProgressBar: @unchecked Sendable {
     private let quiet: Bool
+    private let terminal = isatty(2) != 0
     private let lock = NSLock()
-    private var last = 0.0
+    private var last = -Double.infinity
     private var drawn = false
     private let start = Date()
 
@@ -107,10 +109,14 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date().timeIntervalSince(start)
-        guard p.done == p.total || p.done == p.skipped || now - last >= 0.25 else { return }
+        guard p.done == p.total || now - last >= (terminal ? 0.25 : 30) else { return }
         last = now
-        drawn = true
-        FileHandle.standardError.write(Data(("\r" + p.bar() + "   ").utf8))
+        if terminal {
+            drawn = true
+            FileHandle.standardError.write(Data(("\r" + p.bar() + "   ").utf8))
+        } else {
+            FileHandle.standardError.write(Data((p.bar() + "\n").utf8))
+        }
     }
 
     func finish() {

@@ -53,7 +53,7 @@ public struct SweepReport: Sendable {
             for method in s.methods {
                 guard let c = s.cell(alpha: alpha, method: method, budget: k) else { continue }
                 let surrogate = SweepSummary.Stat(c.ok.compactMap(\.surrogate))
-                let wall = c.wallSeconds.map { formatted($0.mean, digits: 2) } ?? ""
+                let wall = c.wallSeconds.map { formatted($0.mean, digits: 3) } ?? ""
                 let isBest = method == best
                 t.append([String(k), method, Self.pm(c.testMetric), Self.pm(c.testError), Self.pm(c.trainMetric),
                           Self.pm(surrogate), "\(c.ok.count)/\(c.records.count)", wall, isBest ? "★" : ""],
@@ -126,7 +126,7 @@ public struct SweepReport: Sendable {
         h3 { font-size: 16px; margin-top: 24px; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
         th, td { border: 1px solid #ddd; padding: 3px 8px; } th { background: #f3f3f3; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.best td { font-weight: bold; background: #eef6ff; }
         figure { margin: 12px 0 24px; } svg { max-width: 100%; height: auto; border: 1px solid #eee; }
         """

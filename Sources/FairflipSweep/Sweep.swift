@@ -43,7 +43,7 @@ public enum Sweep {
         let done = Set(log.records.map(\.key))
         let pending = mine.filter { !done.contains($0.key(instance: spec.name)) }
 
-        let cache = ContextCache(spec: spec, metric: config.metric)
+        let cache = ContextCache(spec: spec, metric: config.metric, cells: pending)
         if let first = pending.first {
             // Fail fast on data problems (the whole sweep would only record errors).
             _ = try cache.context(alpha: first.alpha, seed: first.seed)
@@ -58,6 +58,7 @@ public enum Sweep {
             let record = runner.run(cell, planner: planners[cell.method]!) {
                 try cache.context(alpha: cell.alpha, seed: cell.seed)
             }
+            cache.release(alpha: cell.alpha, seed: cell.seed)
             do { try log.append(record) } catch {
                 state.fail(SweepError("\(config.resultsPath): cannot append a row: \(error)"))
                 return false
