@@ -22,7 +22,9 @@ public struct SVGBarChart: Sendable {
 
     /// The chart as an SVG document.
     public func render() -> String {
-        let legendWidth = 190.0
+        // The legend is as wide as its longest entry; the picture widens when it needs more than 190 px.
+        let legendWidth = max(150, 52 + (series.map(\.name).map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0))
+        let width = self.width + max(0, legendWidth - 190)
         let left = 72.0, right = width - legendWidth, top = subtitle == nil ? 42.0 : 58.0, bottom = height - 50
         let values = series.flatMap { $0.values.compactMap { $0 } }
         let sy = AxisScale(values: values, include: [0], start: bottom, end: top)

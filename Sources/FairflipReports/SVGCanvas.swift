@@ -27,6 +27,9 @@ public struct SVGCanvas: Sendable {
         return out
     }
 
+    /// Roughly how wide a text is in a sans-serif font (for sizing legends).
+    public static func textWidth(_ s: String, size: Double) -> Double { Double(s.count) * size * 0.56 }
+
     /// A coordinate with at most two decimals.
     public static func n(_ x: Double) -> String {
         guard x.isFinite else { return "0" }

@@ -62,7 +62,10 @@ public struct SVGPlot: Sendable {
 
     /// The chart as an SVG document.
     public func render() -> String {
-        let legendWidth = 190.0
+        // The legend is as wide as its longest entry; the picture widens when it needs more than 190 px.
+        let names = series.map(\.name) + (callouts.isEmpty ? [] : ["base model"])
+        let legendWidth = max(150, 52 + (names.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0))
+        let width = self.width + max(0, legendWidth - 190)
         let left = 72.0, right = width - legendWidth, top = subtitle == nil ? 42.0 : 58.0, bottom = height - 56
         var xs = series.flatMap { s in s.points.map(\.x) + s.band.map(\.x) } + callouts.map(\.x)
         var ys = series.flatMap { s in s.points.map(\.y) + s.band.flatMap { [$0.low, $0.high] } } + callouts.map(\.y)

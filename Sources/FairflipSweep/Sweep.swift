@@ -40,6 +40,12 @@ public enum Sweep {
             try FileManager.default.createDirectory(atPath: config.output, withIntermediateDirectories: true)
         } catch { throw SweepError("\(config.output): cannot create the folder") }
         let log = try ResultsLog(path: config.resultsPath)
+        // Rows planned for another metric must not pass for this sweep's cells.
+        let metric = (config.metric ?? spec.metric).rawValue
+        if let other = log.records.first(where: { order[$0.key] != nil && !$0.metric.isEmpty && $0.metric != metric }) {
+            throw SweepError("\(config.resultsPath) holds cells planned for \(other.metric), this sweep plans for "
+                             + "\(metric); choose another --out")
+        }
         let done = Set(log.records.map(\.key))
         let pending = mine.filter { !done.contains($0.key(instance: spec.name)) }
 

@@ -84,6 +84,14 @@ import Testing
         #expect(throws: SweepError.self) { try Sweep.run(toyConfiguration(output: out)) }
     }
 
+    @Test func refusesToResumeCellsPlannedForAnotherMetric() throws {
+        let out = temporaryFolder()
+        _ = try Sweep.run(toyConfiguration(output: out))
+        var config = toyConfiguration(output: out)
+        config.metric = .dp
+        #expect(throws: SweepError.self) { try Sweep.run(config) }
+    }
+
     @Test func progressCountsEveryCell() throws {
         let out = temporaryFolder()
         let seen = Counter()
