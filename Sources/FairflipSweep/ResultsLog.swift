@@ -60,13 +60,14 @@ final class ResultsLog: @unchecked Sendable {
         records.append(record)
     }
 
-    /// Rewrites the file atomically with rows in grid order (`order` gives a key's cell index;
-    /// rows of other grids follow, in the order they were in).
+    /// Rewrites the file atomically with rows in grid order (`order` gives a key's cell index).
+    /// Rows of other grids (an earlier sweep into the same folder) come first, in the order
+    /// they were in, so adding a method later appends its rows after the earlier ones.
     func finish(order: [SweepRecord.Key: Int]) throws {
         lock.lock()
         defer { lock.unlock() }
         let sorted = records.enumerated().sorted { a, b in
-            let (x, y) = (order[a.element.key] ?? Int.max, order[b.element.key] ?? Int.max)
+            let (x, y) = (order[a.element.key] ?? -1, order[b.element.key] ?? -1)
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         var text = ResultsTable.headerLine

@@ -92,6 +92,17 @@ import Testing
         #expect(throws: SweepError.self) { try Sweep.run(config) }
     }
 
+    @Test func aLaterSweepWithAnotherMethodKeepsTheEarlierRowsFirst() throws {
+        let out = temporaryFolder()
+        let first = try Sweep.run(toyConfiguration(output: out, planners: [FirstK()]))
+        let before = contents(first.resultsPath)
+        let second = try Sweep.run(toyConfiguration(output: out, planners: [LastKSeeded()]))
+        #expect(second.computed == second.total)
+        let after = contents(second.resultsPath)
+        #expect(after.hasPrefix(before))
+        #expect(try ResultsTable.read(path: second.resultsPath).count == first.total + second.total)
+    }
+
     @Test func progressCountsEveryCell() throws {
         let out = temporaryFolder()
         let seen = Counter()
