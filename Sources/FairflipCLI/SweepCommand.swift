@@ -47,7 +47,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "results"
 
-    @Flag(help: "Do not write report.md and report.html at the end.")
+    @Flag(help: "Do not write report.md and report.html at the end (shards never do: run `fairflip report`).")
     var noReport = false
 
     @Flag(name: .shortAndLong, help: "Silence the progress bar.")
@@ -82,9 +82,11 @@ struct SweepCommand: ParsableCommand {
         let progress = Progress(quiet: quiet)
         progress.note("\(outcome.resultsPath): \(outcome.computed) cell(s) computed, \(outcome.skipped) resumed, "
                       + "\(outcome.failed) error(s)")
-        if !noReport {
+        if let shard, (try? Shard(parsing: shard))?.count ?? 1 > 1 {
+            // Shards of an array job finish in any order: the report is built once, from all of them.
+            progress.note("shard done; when every shard is, run: fairflip report \(out)")
+        } else if !noReport {
             try reportingErrors {
-                // A shard's report covers what the folder holds so far.
                 let paths = try SweepReport(folder: out).write(to: out)
                 progress.note("report: \(paths.joined(separator: ", "))")
             }

@@ -70,8 +70,8 @@ public struct ToyDemo: Sendable {
         func line(_ split: String, _ b: FairnessAudit, _ a: FairnessAudit) -> String {
             let (x, y) = (b.value(of: m), a.value(of: m))
             let cut = x > 0 ? " (\(formatted(100 * (x - y) / x, digits: 1))% cut)" : ""
-            return "\(split): \(m.rawValue) \(formatted(x)) -> \(formatted(y))\(cut); "
-                + "error \(formatted(b.errorRate)) -> \(formatted(a.errorRate))"
+            return "\(split): \(m.rawValue) \(formatted(x)) → \(formatted(y))\(cut); "
+                + "error \(formatted(b.errorRate)) → \(formatted(a.errorRate))"
         }
         return "\(plan.flips.count) flips by \(method)\n" + line("train", beforeTrain, after.train) + "\n"
             + line("test ", beforeTest, after.test) + "\n"

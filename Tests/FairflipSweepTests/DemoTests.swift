@@ -8,7 +8,7 @@ import Testing
                                planners: [FirstK(), LastKSeeded()])
         #expect(demo.choice.contains("mip is not registered"))
         #expect(demo.plan.flips.count == 6)
-        #expect(demo.headline.contains("->"))
+        #expect(demo.headline.contains("train: eqodds") && demo.headline.contains("% cut"))
         #expect(demo.auditTable.contains("train after"))
         let svg = try demo.picture()
         #expect(isWellFormedXML(svg))
