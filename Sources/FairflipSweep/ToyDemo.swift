@@ -77,9 +77,13 @@ public struct ToyDemo: Sendable {
             + line("test ", beforeTest, after.test) + "\n"
     }
 
+    /// The 2-D picture as SVG.
+    public func picture() throws -> String { try toyPicture().render() }
+
     /// The 2-D picture: training points in the CSV's own coordinates (the first two numeric
-    /// features), flips ringed, each group's boundary before and after.
-    public func picture() throws -> String {
+    /// features), flips ringed, each group's boundary before and after (in that order: minority
+    /// before, minority after, then the majority's when the model sees the group).
+    public func toyPicture() throws -> ToyPicture {
         let inst = context.instance
         guard let numeric = inst.spec.numeric, numeric.count >= 2,
               let jx = inst.featureNames.firstIndex(of: numeric[0]),
@@ -135,6 +139,6 @@ public struct ToyDemo: Sendable {
         pic.subtitle = "training split; train \(m.rawValue) \(formatted(beforeTrain.value(of: m))) → "
             + "\(formatted(after.train.value(of: m))), error \(formatted(beforeTrain.errorRate)) → "
             + "\(formatted(after.train.errorRate)); boundaries: score = 0 for each group"
-        return pic.render()
+        return pic
     }
 }
