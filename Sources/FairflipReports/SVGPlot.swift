@@ -66,7 +66,11 @@ public struct SVGPlot: Sendable {
         let names = series.map(\.name) + (callouts.isEmpty ? [] : ["base model"])
         let legendWidth = max(150, 52 + (names.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0))
         let width = self.width + max(0, legendWidth - 190)
-        let left = 72.0, right = width - legendWidth, top = subtitle == nil ? 42.0 : 58.0, bottom = height - 56
+        let top = subtitle == nil ? 42.0 : 58.0
+        // ... and the picture grows taller when the legend has more entries than fit beside the plot.
+        let entries = Double(names.count + (diagonal ? 1 : 0))
+        let height = max(self.height, top + 30 + 20 * entries + 56)
+        let left = 72.0, right = width - legendWidth, bottom = height - 56
         var xs = series.flatMap { s in s.points.map(\.x) + s.band.map(\.x) } + callouts.map(\.x)
         var ys = series.flatMap { s in s.points.map(\.y) + s.band.flatMap { [$0.low, $0.high] } } + callouts.map(\.y)
         if diagonal {

@@ -72,6 +72,16 @@ func svgDocuments(in html: String) -> [String] {
         #expect(isWellFormedXML(bars.render()))
     }
 
+    @Test func legendsNeverLeaveThePicture() {
+        var plot = SVGPlot(title: "many", xLabel: "x", yLabel: "y")
+        plot.series = (0..<20).map { .init(name: "method number \($0) with a long name", color: Palette.color($0),
+                                           points: [(0, Double($0)), (1, 1)]) }
+        let svg = plot.render()
+        #expect(isWellFormedXML(svg))
+        #expect(!svg.contains("height=\"420.00\""))
+        #expect(!svg.contains("width=\"760.00\""))
+    }
+
     @Test func axisTicksAreRound() {
         let s = AxisScale(values: [0.013, 0.187], start: 0, end: 100)
         #expect(s.lower <= 0.013 && s.upper >= 0.187)
