@@ -35,7 +35,8 @@ public struct SweepReport: Sendable {
 
     private static func pm(_ s: SweepSummary.Stat?) -> String {
         guard let s else { return "" }
-        return s.count > 1 ? "\(formatted(s.mean, digits: 4)) ± \(formatted(s.sd, digits: 4))" : formatted(s.mean, digits: 4)
+        // A no-break space after ± : a narrow column wraps before "± sd", never inside it.
+        return s.count > 1 ? "\(formatted(s.mean, digits: 4)) ±\u{00A0}\(formatted(s.sd, digits: 4))" : formatted(s.mean, digits: 4)
     }
 
     /// Budget × method detail table at one alpha; the best method per budget is highlighted.
@@ -121,12 +122,12 @@ public struct SweepReport: Sendable {
     // MARK: - HTML
 
     private static let style = """
-        body { font-family: Helvetica, Arial, sans-serif; margin: 24px; color: #222; max-width: 1100px; }
+        body { font-family: Helvetica, Arial, sans-serif; margin: 24px; color: #222; max-width: 1400px; }
         h1 { font-size: 24px; } h2 { font-size: 20px; margin-top: 32px; border-bottom: 1px solid #ccc; }
         h3 { font-size: 16px; margin-top: 24px; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
         th, td { border: 1px solid #ddd; padding: 3px 8px; } th { background: #f3f3f3; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.best td { font-weight: bold; background: #eef6ff; }
         figure { margin: 12px 0 24px; } svg { max-width: 100%; height: auto; border: 1px solid #eee; }
         """
