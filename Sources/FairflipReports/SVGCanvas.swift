@@ -6,6 +6,7 @@ public struct SVGCanvas: Sendable {
     public let height: Double
     private var elements: [String] = []
 
+    /// An empty canvas of this size in pixels.
     public init(width: Double, height: Double) {
         self.width = width
         self.height = height
@@ -36,8 +37,10 @@ public struct SVGCanvas: Sendable {
         return formatted(x, digits: 2)
     }
 
+    /// Appends markup as it is (clip paths, groups); the caller escapes.
     public mutating func raw(_ element: String) { elements.append(element) }
 
+    /// A straight line; `dash` is an SVG dash pattern such as "5,4".
     public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
                               width: Double = 1, dash: String? = nil, opacity: Double = 1) {
         let d = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
@@ -46,6 +49,7 @@ public struct SVGCanvas: Sendable {
                         + "stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(d)\(o)/>")
     }
 
+    /// A rectangle from its top-left corner (negative sizes draw nothing).
     public mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String,
                               stroke: String? = nil, opacity: Double = 1) {
         let s = stroke.map { " stroke=\"\($0)\"" } ?? ""
@@ -54,6 +58,7 @@ public struct SVGCanvas: Sendable {
                         + "height=\"\(Self.n(max(0, h)))\" fill=\"\(fill)\"\(s)\(o)/>")
     }
 
+    /// A circle; `fill: "none"` with a stroke draws a ring.
     public mutating func circle(_ cx: Double, _ cy: Double, r: Double, fill: String, stroke: String? = nil,
                                 strokeWidth: Double = 1, opacity: Double = 1) {
         let s = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(Self.n(strokeWidth))\"" } ?? ""

@@ -5,6 +5,7 @@ import FairflipFairness
 ///
 /// Kept flat (no nesting) because it becomes columns of `results.csv`.
 public struct SplitFigures: Sendable, Equatable {
+    // Gaps are minority minus majority; rates are per group; nil when undefined (an empty group).
     public var tprGap: Double?
     public var fprGap: Double?
     public var positiveRateGap: Double?

@@ -1,6 +1,7 @@
 /// Parses budget lists: `0:200:20` (start:stop:step, stop included), `0:10` (step 1),
 /// `0,5,10`, or a mix (`0,1,2,5:50:5`). The result is sorted and without repeats.
 public enum BudgetList {
+    /// The budgets `text` names, ascending and without repeats.
     public static func parse(_ text: String) throws(SweepError) -> [Int] {
         var out = Set<Int>()
         let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }

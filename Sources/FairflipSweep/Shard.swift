@@ -1,7 +1,9 @@
 /// One part of a sweep split across machines: `--shard i/N` runs the cells whose index is
 /// `i` modulo `N` and writes `results.shard-i-of-N.csv`; `fairflip report` merges the parts.
 public struct Shard: Sendable, Equatable {
+    /// This shard, in `0..<count`.
     public var index: Int
+    /// How many shards the sweep is split into.
     public var count: Int
 
     /// The whole sweep (one shard).

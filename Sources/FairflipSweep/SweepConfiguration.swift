@@ -46,6 +46,8 @@ public struct SweepConfiguration: Sendable {
 
 /// Resolves `--methods`: `all` (every registered planner) or a comma-separated list of names.
 public enum PlannerSelection {
+    /// The planners named by `text`, in registry order for `all` and in the given order otherwise;
+    /// an unknown name is an error that lists the known ones.
     public static func resolve(_ text: String, from registry: [any Planner]) throws(SweepError) -> [any Planner] {
         let names = registry.map(\.name)
         if text.trimmingWhitespace() == "all" {
