@@ -97,10 +97,14 @@ public struct SweepSummary: Sendable {
         cells[Position(alpha: alpha, method: method, budget: budget)]
     }
 
-    /// The base model's figures at an alpha: the budget-0 records (any method; they agree).
+    /// The base model's figures at an alpha: the budget-0 records of the method that has the
+    /// most seeds (they agree across methods at a seed; methods may cover different seeds).
     public func base(alpha: Double?) -> Cell? {
         guard budgets.first == 0 else { return nil }
-        return methods.lazy.compactMap { cell(alpha: alpha, method: $0, budget: 0) }.first { $0.testMetric != nil }
+        let cells = methods.compactMap { cell(alpha: alpha, method: $0, budget: 0) }.filter { $0.testMetric != nil }
+        return cells.enumerated().max { a, b in
+            a.element.ok.count != b.element.ok.count ? a.element.ok.count < b.element.ok.count : a.offset > b.offset
+        }?.element
     }
 
     /// The method with the lowest mean test metric at (alpha, budget), if any produced one.
