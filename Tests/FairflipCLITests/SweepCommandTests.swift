@@ -24,6 +24,7 @@ import Testing
     @Test func reportRebuildsFromACSV() throws {
         let folder = NSTemporaryDirectory() + "fairflip-report-command-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var record = SweepRecord(instance: "toy", alpha: 0.5, seed: 0, method: "m", budget: 0, metric: "eqodds")
         record.test.eqodds = 0.1
         record.test.error = 0.2

@@ -26,9 +26,11 @@ func svgDocuments(in html: String) -> [String] {
 @Suite struct ReportTests {
     @Test func rebuildsFromTheCSVAlone() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         let r = try Sweep.run(toyConfiguration(output: out))
         // Move the results file to a fresh folder: nothing but the CSV is available there.
         let alone = temporaryFolder()
+        defer { removeFolder(alone) }
         try FileManager.default.copyItem(atPath: r.resultsPath, toPath: alone + "/results.csv")
         let paths = try SweepReport(folder: alone).write(to: alone)
         #expect(paths.count == 2)
@@ -44,6 +46,7 @@ func svgDocuments(in html: String) -> [String] {
         for svg in svgs { #expect(isWellFormedXML(svg)) }
         // Rebuilding gives the same bytes.
         let again = temporaryFolder()
+        defer { removeFolder(again) }
         try FileManager.default.copyItem(atPath: r.resultsPath, toPath: again + "/results.csv")
         try SweepReport(folder: again).write(to: again)
         #expect(contents(again + "/report.html") == html)
@@ -52,6 +55,7 @@ func svgDocuments(in html: String) -> [String] {
 
     @Test func reportMergesShards() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         for i in 0..<2 { _ = try Sweep.run(toyConfiguration(output: out, jobs: 1, shard: Shard(index: i, count: 2))) }
         let report = try SweepReport(folder: out)
         #expect(report.summaries.count == 1)

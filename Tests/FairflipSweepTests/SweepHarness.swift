@@ -21,3 +21,8 @@ func toyConfiguration(output: String, jobs: Int = 2, shard: Shard = .whole,
 func contents(_ path: String) -> String {
     String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
 }
+
+/// Removes a test's temporary folder.
+func removeFolder(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+}

@@ -6,6 +6,7 @@ import Testing
 @Suite struct SweepTests {
     @Test func writesOneRowPerCellWithErrorsRecorded() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         let outcome = try Sweep.run(toyConfiguration(output: out))
         #expect(outcome.total == 2 * 2 * 3 * 3)
         #expect(outcome.computed == outcome.total && outcome.skipped == 0)
@@ -32,6 +33,7 @@ import Testing
 
     @Test func outputDoesNotDependOnJobs() throws {
         let a = temporaryFolder(), b = temporaryFolder()
+        defer { removeFolder(a); removeFolder(b) }
         let ra = try Sweep.run(toyConfiguration(output: a, jobs: 1))
         let rb = try Sweep.run(toyConfiguration(output: b, jobs: 3))
         #expect(contents(ra.resultsPath) == contents(rb.resultsPath))
@@ -40,6 +42,7 @@ import Testing
 
     @Test func resumeSkipsCompletedCells() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         let first = try Sweep.run(toyConfiguration(output: out))
         let full = contents(first.resultsPath)
         // Interrupt: keep the header and 10 rows, in a scrambled completion order, plus a torn line.
@@ -60,6 +63,7 @@ import Testing
 
     @Test func shardsMergeToTheWholeSweep() throws {
         let whole = temporaryFolder(), sharded = temporaryFolder()
+        defer { removeFolder(whole); removeFolder(sharded) }
         let all = try Sweep.run(toyConfiguration(output: whole))
         var total = 0
         for i in 0..<3 {
@@ -77,6 +81,7 @@ import Testing
 
     @Test func rejectsAlphasOutOfRangeAndForeignFiles() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         var config = toyConfiguration(output: out)
         config.alphas = [0, 0.5]
         #expect(throws: SweepError.self) { try Sweep.run(config) }
@@ -86,6 +91,7 @@ import Testing
 
     @Test func refusesToResumeCellsPlannedForAnotherMetric() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         _ = try Sweep.run(toyConfiguration(output: out))
         var config = toyConfiguration(output: out)
         config.metric = .dp
@@ -94,6 +100,7 @@ import Testing
 
     @Test func aLaterSweepWithAnotherMethodKeepsTheEarlierRowsFirst() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         let first = try Sweep.run(toyConfiguration(output: out, planners: [FirstK()]))
         let before = contents(first.resultsPath)
         let second = try Sweep.run(toyConfiguration(output: out, planners: [LastKSeeded()]))
@@ -105,6 +112,7 @@ import Testing
 
     @Test func progressCountsEveryCell() throws {
         let out = temporaryFolder()
+        defer { removeFolder(out) }
         let seen = Counter()
         let r = try Sweep.run(toyConfiguration(output: out)) { p in seen.record(p) }
         #expect(seen.last?.done == r.total && seen.last?.total == r.total)
