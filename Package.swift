@@ -57,6 +57,6 @@ let package = Package(
             "FairflipSweep", "FairflipReports", "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipTestSupport",
         ]),
         .testTarget(name: "FairflipCLITests", dependencies: ["FairflipCLI", "fairflip", "FairflipTestSupport"]),
-        .target(name: "FairflipTestSupport", path: "Tests/FairflipTestSupport"),
+        .target(name: "FairflipTestSupport", dependencies: ["FairflipData", "FairflipLearning"], path: "Tests/FairflipTestSupport"),
     ]
 )

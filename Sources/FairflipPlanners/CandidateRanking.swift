@@ -26,6 +26,20 @@ enum CandidateRanking {
         return min(budget, candidates)
     }
 
+    /// A ranking heuristic's plan: the `budget` best-scored candidates of `context` (capped at
+    /// their number), with one note saying what the score is.
+    ///
+    /// - Parameters:
+    ///   - scores: one score per candidate (aligned with `context.candidates`); only computed
+    ///     once the budget is known to be valid.
+    ///   - note: the note, given the number of flips.
+    static func plan(_ context: PlanningContext, budget: Int, method: String, scores: () throws -> [Double],
+                     note: (_ flips: Int) -> String) throws -> Plan {
+        let k = try effectiveBudget(budget, candidates: context.candidates.count, method: method)
+        let flips = top(k, of: context.candidates, scores: try scores())
+        return Plan(method: method, flips: flips, notes: [note(k)])
+    }
+
     /// A metric value for comparisons, with NaN (an undefined rate) the worst possible value.
     @inline(__always)
     static func orderable(_ metric: Double) -> Double { metric.isNaN ? .infinity : metric }

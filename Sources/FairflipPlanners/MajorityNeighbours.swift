@@ -70,6 +70,32 @@ public struct MajorityNeighbours: Sendable {
         return result
     }
 
+    /// Each candidate's `count` nearest majority rows (aligned with `context.candidates`); with
+    /// `withNewLabel`, only among the majority rows that carry the candidate's new label.
+    static func ofCandidates(_ context: PlanningContext, count: Int, withNewLabel: Bool) -> [[Neighbour]] {
+        let instance = context.instance
+        let search = MajorityNeighbours(instance)
+        guard withNewLabel else {
+            return search.nearest(instance, queries: context.candidates, references: majorityRows(instance), count: count)
+        }
+        let targets = context.flipTargets
+        var result = [[Neighbour]](repeating: [], count: targets.count)
+        for label in [0.0, 1.0] {
+            let positions = targets.indices.filter { targets[$0] == label }
+            guard !positions.isEmpty else { continue }
+            let near = search.nearest(instance, queries: positions.map { context.candidates[$0] },
+                                      references: majorityRows(instance, label: label), count: count)
+            for (p, list) in zip(positions, near) { result[p] = list }
+        }
+        return result
+    }
+
+    /// `K`, the neighbours per candidate of a neighbour ranking, checked to be positive.
+    static func checkedCount(_ neighbours: Int) -> Int {
+        precondition(neighbours > 0, "K must be positive")
+        return neighbours
+    }
+
     /// Training rows of the majority, optionally only those with the given label.
     public static func majorityRows(_ instance: Instance, label: Double? = nil) -> [Int] {
         let train = instance.train

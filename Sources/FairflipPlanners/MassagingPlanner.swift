@@ -18,9 +18,8 @@ public struct MassagingPlanner: Planner {
     }
 
     public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
-        let k = try CandidateRanking.effectiveBudget(budget, candidates: context.candidates.count, method: name)
-        let flips = CandidateRanking.top(k, of: context.candidates, scores: Self.scores(context))
-        return Plan(method: name, flips: flips,
-                    notes: ["the \(k) candidates the firm's model scores closest to their new label"])
+        try CandidateRanking.plan(context, budget: budget, method: name, scores: { Self.scores(context) }) { k in
+            "the \(k) candidates the firm's model scores closest to their new label"
+        }
     }
 }

@@ -9,34 +9,19 @@ public struct RBDistPlanner: Planner {
     /// Neighbours per candidate (`K`).
     public let neighbours: Int
 
-    public init(neighbours: Int = 10) {
-        precondition(neighbours > 0, "K must be positive")
-        self.neighbours = neighbours
-    }
+    public init(neighbours: Int = 10) { self.neighbours = MajorityNeighbours.checkedCount(neighbours) }
 
     /// Each candidate's score (aligned with `context.candidates`): minus the mean distance to
     /// its `K` nearest majority rows labelled with the candidate's new label.
     public func scores(_ context: PlanningContext) -> [Double] {
-        let instance = context.instance
-        let search = MajorityNeighbours(instance)
-        let targets = context.flipTargets
-        var scores = [Double](repeating: -.infinity, count: targets.count)
-        for label in [0.0, 1.0] {
-            let positions = targets.indices.filter { targets[$0] == label }
-            guard !positions.isEmpty else { continue }
-            let near = search.nearest(instance, queries: positions.map { context.candidates[$0] },
-                                      references: MajorityNeighbours.majorityRows(instance, label: label), count: neighbours)
-            for (p, list) in zip(positions, near) where !list.isEmpty {
-                scores[p] = -list.map(\.distance).reduce(0, +) / Double(list.count)
-            }
+        MajorityNeighbours.ofCandidates(context, count: neighbours, withNewLabel: true).map { list in
+            list.isEmpty ? -.infinity : -list.map(\.distance).reduce(0, +) / Double(list.count)
         }
-        return scores
     }
 
     public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
-        let k = try CandidateRanking.effectiveBudget(budget, candidates: context.candidates.count, method: name)
-        let flips = CandidateRanking.top(k, of: context.candidates, scores: scores(context))
-        return Plan(method: name, flips: flips,
-                    notes: ["score: minus the mean distance to the \(neighbours) nearest majority rows with the new label"])
+        try CandidateRanking.plan(context, budget: budget, method: name, scores: { scores(context) }) { _ in
+            "score: minus the mean distance to the \(neighbours) nearest majority rows with the new label"
+        }
     }
 }

@@ -64,11 +64,10 @@ public struct RBProbPlanner: Planner {
     }
 
     public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
-        let k = try CandidateRanking.effectiveBudget(budget, candidates: context.candidates.count, method: name)
-        let flips = CandidateRanking.top(k, of: context.candidates, scores: try Self.scores(context))
-        let counterfactual = Self.counterfactualColumn(context.instance).map { "sensitive attribute set to '\(context.instance.featureNames[$0])'" }
-            ?? "sensitive attribute not a feature: features as they are"
-        return Plan(method: name, flips: flips,
-                    notes: ["score: majority-only model's probability of the new label; \(counterfactual)"])
+        try CandidateRanking.plan(context, budget: budget, method: name, scores: { try Self.scores(context) }) { _ in
+            let counterfactual = Self.counterfactualColumn(context.instance).map { "sensitive attribute set to '\(context.instance.featureNames[$0])'" }
+                ?? "sensitive attribute not a feature: features as they are"
+            return "score: majority-only model's probability of the new label; \(counterfactual)"
+        }
     }
 }

@@ -23,23 +23,14 @@ public struct SVGBarChart: Sendable {
     /// The chart as an SVG document.
     public func render() -> String {
         // The legend is as wide as its longest entry; the picture widens when it needs more than 190 px.
-        let legendWidth = max(150, 52 + (series.map(\.name).map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0))
-        let width = self.width + max(0, legendWidth - 190)
+        let (legendWidth, width) = SVGLegend.fit(series.map(\.name), width: self.width)
         let left = 72.0, right = width - legendWidth, top = subtitle == nil ? 42.0 : 58.0, bottom = height - 50
         let values = series.flatMap { $0.values.compactMap { $0 } }
         let sy = AxisScale(values: values, include: [0], start: bottom, end: top)
         var c = SVGCanvas(width: width, height: height)
         c.text(title, x: left, y: 22, size: 15, weight: "bold")
         if let subtitle { c.text(subtitle, x: left, y: 40, size: 11, fill: "#555") }
-        for t in sy.ticks {
-            let y = sy.map(t)
-            c.line(left, y, right, y, stroke: "#e4e4e4")
-            c.line(left - 5, y, left, y, stroke: "#444")
-            c.text(sy.label(t), x: left - 8, y: y + 4, size: 11, anchor: "end")
-        }
-        c.line(left, bottom, right, bottom, stroke: "#444")
-        c.line(left, top, left, bottom, stroke: "#444")
-        c.text(yLabel, x: 18, y: (top + bottom) / 2, size: 12, anchor: "middle", rotate: -90)
+        c.axes(left: left, right: right, top: top, bottom: bottom, x: nil, y: sy, xLabel: nil, yLabel: yLabel)
 
         let slot = (right - left) / Double(max(1, categories.count))
         let barWidth = slot * 0.7 / Double(max(1, series.count))
@@ -54,12 +45,9 @@ public struct SVGBarChart: Sendable {
                 c.text(formatted(v, digits: 2), x: x + barWidth / 2, y: y - 4, size: 10, anchor: "middle")
             }
         }
-        var ly = top + 6
-        let lx = right + 18
+        var legend = SVGLegend(x: right + 18, y: top + 6, textOffset: 30, spacing: 20)
         for s in series {
-            c.rect(lx, ly - 6, 22, 12, fill: s.color)
-            c.text(s.name, x: lx + 30, y: ly + 4, size: 12)
-            ly += 20
+            legend.entry(s.name, on: &c) { c, x, y in c.rect(x, y - 6, 22, 12, fill: s.color) }
         }
         return c.render()
     }

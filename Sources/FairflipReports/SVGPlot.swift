@@ -64,8 +64,7 @@ public struct SVGPlot: Sendable {
     public func render() -> String {
         // The legend is as wide as its longest entry; the picture widens when it needs more than 190 px.
         let names = series.map(\.name) + (callouts.isEmpty ? [] : ["base model"])
-        let legendWidth = max(150, 52 + (names.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0))
-        let width = self.width + max(0, legendWidth - 190)
+        let (legendWidth, width) = SVGLegend.fit(names, width: self.width)
         let top = subtitle == nil ? 42.0 : 58.0
         // ... and the picture grows taller when the legend has more entries than fit beside the plot.
         let entries = Double(names.count + (diagonal ? 1 : 0))
@@ -84,23 +83,7 @@ public struct SVGPlot: Sendable {
         c.text(title, x: left, y: 22, size: 15, weight: "bold")
         if let subtitle { c.text(subtitle, x: left, y: 40, size: 11, fill: "#555") }
 
-        // Grid, ticks and tick labels.
-        for t in sx.ticks {
-            let x = sx.map(t)
-            c.line(x, top, x, bottom, stroke: "#e4e4e4")
-            c.line(x, bottom, x, bottom + 5, stroke: "#444")
-            c.text(sx.label(t), x: x, y: bottom + 18, size: 11, anchor: "middle")
-        }
-        for t in sy.ticks {
-            let y = sy.map(t)
-            c.line(left, y, right, y, stroke: "#e4e4e4")
-            c.line(left - 5, y, left, y, stroke: "#444")
-            c.text(sy.label(t), x: left - 8, y: y + 4, size: 11, anchor: "end")
-        }
-        c.line(left, bottom, right, bottom, stroke: "#444")
-        c.line(left, top, left, bottom, stroke: "#444")
-        c.text(xLabel, x: (left + right) / 2, y: height - 14, size: 12, anchor: "middle")
-        c.text(yLabel, x: 18, y: (top + bottom) / 2, size: 12, anchor: "middle", rotate: -90)
+        c.axes(left: left, right: right, top: top, bottom: bottom, x: sx, y: sy, xLabel: xLabel, yLabel: yLabel)
 
         if diagonal {
             let lo = max(sx.lower, sy.lower), hi = min(sx.upper, sy.upper)
@@ -120,24 +103,19 @@ public struct SVGPlot: Sendable {
             c.text(p.label, x: sx.map(p.x) + 10, y: sy.map(p.y) - 8, size: 11, weight: "bold")
         }
 
-        // Legend.
-        var ly = top + 6
-        let lx = right + 18
+        var legend = SVGLegend(x: right + 18, y: top + 6, textOffset: 34, spacing: 20)
         for s in series {
-            if s.connect { c.line(lx, ly, lx + 26, ly, stroke: s.color, width: 2, dash: s.dash) }
-            if !s.band.isEmpty { c.rect(lx, ly - 6, 26, 12, fill: s.color, opacity: 0.13) }
-            c.marker(s.marker, x: lx + 13, y: ly, size: 7, color: s.color)
-            c.text(s.name, x: lx + 34, y: ly + 4, size: 12)
-            ly += 20
+            legend.entry(s.name, on: &c) { c, x, y in
+                if s.connect { c.line(x, y, x + 26, y, stroke: s.color, width: 2, dash: s.dash) }
+                if !s.band.isEmpty { c.rect(x, y - 6, 26, 12, fill: s.color, opacity: 0.13) }
+                c.marker(s.marker, x: x + 13, y: y, size: 7, color: s.color)
+            }
         }
         if !callouts.isEmpty {
-            c.marker(.star, x: lx + 13, y: ly, size: 12, color: "#FFD700")
-            c.text("base model", x: lx + 34, y: ly + 4, size: 12)
-            ly += 20
+            legend.entry("base model", on: &c) { c, x, y in c.marker(.star, x: x + 13, y: y, size: 12, color: "#FFD700") }
         }
         if diagonal {
-            c.line(lx, ly, lx + 26, ly, stroke: "#888", width: 1.2, dash: "5,4")
-            c.text("y = x", x: lx + 34, y: ly + 4, size: 12)
+            legend.entry("y = x", on: &c) { c, x, y in c.line(x, y, x + 26, y, stroke: "#888", width: 1.2, dash: "5,4") }
         }
         return c.render()
     }

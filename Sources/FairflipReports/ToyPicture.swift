@@ -68,22 +68,8 @@ public struct ToyPicture: Sendable {
         var c = SVGCanvas(width: width, height: height)
         c.text(title, x: left, y: 24, size: 16, weight: "bold")
         if let subtitle { c.text(subtitle, x: left, y: 42, size: 12, fill: "#555") }
-        for t in sx.ticks {
-            let x = sx.map(t)
-            c.line(x, top, x, bottom, stroke: "#eeeeee")
-            c.line(x, bottom, x, bottom + 5, stroke: "#444")
-            c.text(sx.label(t), x: x, y: bottom + 18, size: 11, anchor: "middle")
-        }
-        for t in sy.ticks {
-            let y = sy.map(t)
-            c.line(left, y, right, y, stroke: "#eeeeee")
-            c.line(left - 5, y, left, y, stroke: "#444")
-            c.text(sy.label(t), x: left - 8, y: y + 4, size: 11, anchor: "end")
-        }
-        c.line(left, bottom, right, bottom, stroke: "#444")
-        c.line(left, top, left, bottom, stroke: "#444")
-        c.text(xLabel, x: (left + right) / 2, y: height - 14, size: 13, anchor: "middle")
-        c.text(yLabel, x: 18, y: (top + bottom) / 2, size: 13, anchor: "middle", rotate: -90)
+        c.axes(left: left, right: right, top: top, bottom: bottom, x: sx, y: sy, xLabel: xLabel, yLabel: yLabel,
+               labelSize: 13, grid: "#eeeeee")
 
         for p in points {
             let (x, y) = (sx.map(p.x), sy.map(p.y))
@@ -106,22 +92,16 @@ public struct ToyPicture: Sendable {
         }
         c.raw("</g>")
 
-        // Legend.
-        var ly = top + 8
-        let lx = right + 20
-        func entry(_ text: String, draw: (inout SVGCanvas, Double, Double) -> Void) {
-            draw(&c, lx + 12, ly)
-            c.text(text, x: lx + 32, y: ly + 4, size: 12)
-            ly += 22
-        }
-        entry("majority, label 1") { $0.circle($1, $2, r: 3.6, fill: "none", stroke: Self.positiveColor, strokeWidth: 1.4) }
-        entry("majority, label 0") { $0.circle($1, $2, r: 3.6, fill: "none", stroke: Self.negativeColor, strokeWidth: 1.4) }
-        entry("minority, label 1") { $0.marker(.cross, x: $1, y: $2, size: 7, color: Self.positiveColor) }
-        entry("minority, label 0") { $0.marker(.cross, x: $1, y: $2, size: 7, color: Self.negativeColor) }
-        entry("flipped (0 → 1)") { $0.circle($1, $2, r: 9, fill: "none", stroke: Self.flipColor, strokeWidth: 2.5) }
-        ly += 8
+        // Legend: symbols centred 12 px into it.
+        var legend = SVGLegend(x: right + 20 + 12, y: top + 8, textOffset: 20, spacing: 22)
+        legend.entry("majority, label 1", on: &c) { $0.circle($1, $2, r: 3.6, fill: "none", stroke: Self.positiveColor, strokeWidth: 1.4) }
+        legend.entry("majority, label 0", on: &c) { $0.circle($1, $2, r: 3.6, fill: "none", stroke: Self.negativeColor, strokeWidth: 1.4) }
+        legend.entry("minority, label 1", on: &c) { $0.marker(.cross, x: $1, y: $2, size: 7, color: Self.positiveColor) }
+        legend.entry("minority, label 0", on: &c) { $0.marker(.cross, x: $1, y: $2, size: 7, color: Self.negativeColor) }
+        legend.entry("flipped (0 → 1)", on: &c) { $0.circle($1, $2, r: 9, fill: "none", stroke: Self.flipColor, strokeWidth: 2.5) }
+        legend.y += 8
         for b in boundaries {
-            entry(b.label) { $0.line($1 - 12, $2, $1 + 12, $2, stroke: b.color, width: 2.5, dash: b.dash) }
+            legend.entry(b.label, on: &c) { $0.line($1 - 12, $2, $1 + 12, $2, stroke: b.color, width: 2.5, dash: b.dash) }
         }
         return c.render()
     }

@@ -1,27 +1,11 @@
 import FairflipData
+import FairflipTestSupport
 import Foundation
 import Testing
 
-/// A temporary folder for one test's files, removed when the test is done with it.
-final class Scratch {
-    let folder: String
-
-    init() {
-        folder = NSTemporaryDirectory() + "fairflip-data-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
-
-    /// Writes `text` to `name` in the folder and returns its path.
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    func path(_ name: String) -> String { folder + "/" + name }
+extension Scratch {
+    /// A folder for a data test's files.
+    convenience init() { self.init(prefix: "fairflip-data-tests-") }
 }
 
 /// A small valid data set: 16 rows (header on line 1, row i on line i + 2), x = i, c cycling a/b/c,

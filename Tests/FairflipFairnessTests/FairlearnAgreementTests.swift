@@ -4,7 +4,8 @@ import FairflipLearning
 import FairflipTestSupport
 import Testing
 
-/// One bundled instance, its fixture and fairflip's audits of train and test, made once per run.
+/// One bundled instance, its fixture and fairflip's audits of train and test (of the shared
+/// `ReferenceCase` fit, made once per run).
 struct AuditCase: Sendable {
     let fixture: ReferenceFixture
     let train: FairnessAudit
@@ -12,27 +13,11 @@ struct AuditCase: Sendable {
     /// Rows whose prediction was taken from scikit-learn (borderline rows where the two disagree).
     let overridden: Int
 
-    static let names = ["toy", "compas", "german", "adult"]
-
-    private static let toy = Result { try make("toy") }
-    private static let compas = Result { try make("compas") }
-    private static let german = Result { try make("german") }
-    private static let adult = Result { try make("adult") }
+    static let names = ReferenceCase.names
 
     static func named(_ name: String) throws -> AuditCase {
-        switch name {
-        case "toy": return try toy.get()
-        case "compas": return try compas.get()
-        case "german": return try german.get()
-        case "adult": return try adult.get()
-        default: preconditionFailure("no fixture for \(name)")
-        }
-    }
-
-    private static func make(_ name: String) throws -> AuditCase {
-        let fixture = try ReferenceFixture.load(name)
-        let instance = try Instance(specPath: Repository.path(fixture.spec))
-        let model = try LogisticRegression(C: fixture.C).fit(instance.train.features, labels: instance.train.labels)
+        let reference = try ReferenceCase.named(name)
+        let (fixture, instance, model) = (reference.fixture, reference.instance, reference.model)
         var overridden = 0
         func audit(_ split: DataSplit, _ expected: ReferenceFixture.Split) -> FairnessAudit {
             var predictions = model.predictions(split.features)

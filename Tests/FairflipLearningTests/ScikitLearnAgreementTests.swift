@@ -4,38 +4,6 @@ import FairflipLinearAlgebra
 import FairflipTestSupport
 import Testing
 
-/// One bundled instance with its scikit-learn fixture and fairflip's fit, made once per test run.
-struct ReferenceCase: Sendable {
-    let instance: Instance
-    let fixture: ReferenceFixture
-    let model: FittedModel
-
-    static let names = ["toy", "compas", "german", "adult"]
-
-    private static let toy = Result { try make("toy") }
-    private static let compas = Result { try make("compas") }
-    private static let german = Result { try make("german") }
-    private static let adult = Result { try make("adult") }
-
-    /// The case of a bundled instance (loaded and fitted on first use only).
-    static func named(_ name: String) throws -> ReferenceCase {
-        switch name {
-        case "toy": return try toy.get()
-        case "compas": return try compas.get()
-        case "german": return try german.get()
-        case "adult": return try adult.get()
-        default: preconditionFailure("no fixture for \(name)")
-        }
-    }
-
-    private static func make(_ name: String) throws -> ReferenceCase {
-        let fixture = try ReferenceFixture.load(name)
-        let instance = try Instance(specPath: Repository.path(fixture.spec))
-        let model = try LogisticRegression(C: fixture.C).fit(instance.train.features, labels: instance.train.labels)
-        return ReferenceCase(instance: instance, fixture: fixture, model: model)
-    }
-}
-
 /// Checks a split's encoding against the fixture's column fingerprints (relative 1e-9).
 private func checkFingerprint(_ split: DataSplit, _ expected: ReferenceFixture.Fingerprint, _ label: String) {
     let x = split.features

@@ -63,15 +63,13 @@ enum PlannerFixtures {
     static let microX: [Double] = [0, 1, 2, 4, 6, 1.4, 5.2, 3, -0.3, 7]
 
     static func micro(direction: String = "up") throws -> PlanningContext {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fairflip-micro-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scratch = Scratch(prefix: "fairflip-micro-")
         let groups = ["B", "B", "B", "B", "B", "A", "A", "A", "A", "A"]
         let labels = [1, 1, 0, 1, 0, 0, 0, 1, 0, 0]
         var train = "x,g,y\n"
         for i in microX.indices { train += "\(microX[i]),\(groups[i]),\(labels[i])\n" }
-        try train.write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
-        try "x,g,y\n1,A,1\n2,B,0\n3,A,0\n0,B,1\n".write(to: folder.appendingPathComponent("test.csv"),
-                                                          atomically: true, encoding: .utf8)
+        scratch.write("train.csv", train)
+        scratch.write("test.csv", "x,g,y\n1,A,1\n2,B,0\n3,A,0\n0,B,1\n")
         let spec = """
         name = "micro"
         [data]
@@ -89,9 +87,8 @@ enum PlannerFixtures {
         [collective]
         direction = "\(direction)"
         """
-        let path = folder.appendingPathComponent("micro.toml").path
-        try spec.write(toFile: path, atomically: true, encoding: .utf8)
-        return try PlanningContext(instance: Instance(specPath: path))
+        // The instance is read in full here, so the folder may go when `scratch` does.
+        return try PlanningContext(instance: Instance(specPath: scratch.write("micro.toml", spec)))
     }
 
     /// Population standard deviation of the micro instance's `x` (the scaler's).

@@ -1,3 +1,5 @@
+import FairflipData
+import FairflipLearning
 import Foundation
 
 /// A scikit-learn / fairlearn reference fixture, `Tests/Fixtures/<instance>.json`,
@@ -125,6 +127,40 @@ public struct ReferenceFixture: Decodable, Sendable {
     /// Reads `Tests/Fixtures/<name>.json`.
     public static func load(_ name: String) throws -> ReferenceFixture {
         try decodeFixture(ReferenceFixture.self, named: name)
+    }
+}
+
+/// One bundled instance with its reference fixture and fairflip's fit of the firm's model
+/// (the fixture's `C`), loaded and fitted on first use only, then shared by every test of the run.
+public struct ReferenceCase: Sendable {
+    public let instance: Instance
+    public let fixture: ReferenceFixture
+    public let model: FittedModel
+
+    /// The bundled instances that have fixtures.
+    public static let names = ["toy", "compas", "german", "adult"]
+
+    private static let toy = Result { try make("toy") }
+    private static let compas = Result { try make("compas") }
+    private static let german = Result { try make("german") }
+    private static let adult = Result { try make("adult") }
+
+    /// The case of a bundled instance (loaded and fitted on first use only).
+    public static func named(_ name: String) throws -> ReferenceCase {
+        switch name {
+        case "toy": return try toy.get()
+        case "compas": return try compas.get()
+        case "german": return try german.get()
+        case "adult": return try adult.get()
+        default: preconditionFailure("no fixture for \(name)")
+        }
+    }
+
+    private static func make(_ name: String) throws -> ReferenceCase {
+        let fixture = try ReferenceFixture.load(name)
+        let instance = try Instance(specPath: Repository.path(fixture.spec))
+        let model = try LogisticRegression(C: fixture.C).fit(instance.train.features, labels: instance.train.labels)
+        return ReferenceCase(instance: instance, fixture: fixture, model: model)
     }
 }
 
