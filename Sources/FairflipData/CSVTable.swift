@@ -19,13 +19,7 @@ public struct CSVTable: Sendable {
 
     /// Reads and validates a comma-separated file with a header row (RFC 4180 quoting).
     public init(contentsOf path: String) throws(InputError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read the file (missing or unreadable)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "the file is not UTF-8 text")
-        }
-        try self.init(text: text, path: path)
+        try self.init(text: readText(path, naming: "file"), path: path)
     }
 
     /// Parses CSV text; `path` is only used in error messages.

@@ -18,6 +18,13 @@ func sampleCSV(extra: [String] = []) -> String {
     return (lines + extra).joined(separator: "\n") + "\n"
 }
 
+/// The sample data with the line `line` (1-based: the header is line 1) replaced by `row`.
+func sampleCSV(replacingLine line: Int, with row: String) -> String {
+    var lines = sampleCSV().split(separator: "\n").map(String.init)
+    lines[line - 1] = row
+    return lines.joined(separator: "\n")
+}
+
 /// A spec for `data.csv`. Line numbers matter to the tests:
 /// 4 file, 5 test_fraction, 7 missing, 10 label.column, 11 favorable, 15 minority, 16 majority,
 /// 19 numeric, 20 categorical, 22 [collective], 23 alpha, 24 seed.
@@ -82,6 +89,17 @@ func expectInputError(
         #expect(error.message.contains(fragment), "'\(fragment)' in: \(error)", sourceLocation: sourceLocation)
     }
     #expect(!error.description.contains("\n"), "one line: \(error)", sourceLocation: sourceLocation)
+}
+
+/// Checks the error of loading the sample with line `line` of its data replaced by `row`:
+/// it names `data.csv`, that line and `column`, and contains every fragment.
+func expectBadRow(_ row: String, onLine line: Int, column: String, containing fragments: [String],
+                  sourceLocation: SourceLocation = #_sourceLocation) {
+    let s = Scratch()
+    expectInputError(file: s.path("data.csv"), line: line, column: column, containing: fragments,
+                     sourceLocation: sourceLocation) {
+        try load(s, csv: sampleCSV(replacingLine: line, with: row))
+    }
 }
 
 extension String {
