@@ -1,7 +1,6 @@
 import FairflipData
 import FairflipPlanners
 import FairflipTestSupport
-import Foundation
 
 /// Instances shared by the planner tests, built once.
 enum PlannerFixtures {
