@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "fairflip", targets: ["fairflip"]),
         .library(name: "FairflipKit", targets: [
             "FairflipLinearAlgebra", "FairflipData", "FairflipLearning",
-            "FairflipFairness", "FairflipSolver", "FairflipPlanners", "FairflipReports",
+            "FairflipFairness", "FairflipSolver", "FairflipPlanners", "FairflipReports", "FairflipSweep",
         ]),
     ],
     dependencies: [
@@ -36,11 +36,14 @@ let package = Package(
             "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipLinearAlgebra",
         ]),
         .target(name: "FairflipReports", dependencies: ["FairflipData", "FairflipFairness"]),
+        .target(name: "FairflipSweep", dependencies: [
+            "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipLearning", "FairflipReports",
+        ]),
 
         // The command-line tool: commands live in a library so tests can drive them.
         .target(name: "FairflipCLI", dependencies: [
             "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipPlanners",
-            "FairflipReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FairflipReports", "FairflipSweep", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fairflip", dependencies: ["FairflipCLI"]),
 
@@ -50,7 +53,10 @@ let package = Package(
         .testTarget(name: "FairflipFairnessTests", dependencies: ["FairflipFairness", "FairflipLearning", "FairflipData", "FairflipTestSupport"]),
         .testTarget(name: "FairflipSolverTests", dependencies: ["FairflipSolver"]),
         .testTarget(name: "FairflipPlannersTests", dependencies: ["FairflipPlanners", "FairflipData", "FairflipTestSupport"]),
+        .testTarget(name: "FairflipSweepTests", dependencies: [
+            "FairflipSweep", "FairflipReports", "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipTestSupport",
+        ]),
         .testTarget(name: "FairflipCLITests", dependencies: ["FairflipCLI", "fairflip", "FairflipTestSupport"]),
-        .target(name: "FairflipTestSupport", path: "Tests/FairflipTestSupport"),
+        .target(name: "FairflipTestSupport", dependencies: ["FairflipData", "FairflipLearning"], path: "Tests/FairflipTestSupport"),
     ]
 )

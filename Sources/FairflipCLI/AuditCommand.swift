@@ -16,13 +16,19 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print the audit as JSON on stdout.")
     var json = false
 
+    @Flag(help: "Add the seconds spent loading the instance and fitting the model (JSON key \"timing\"; text: a last line).")
+    var timings = false
+
     func run() throws {
         let progress = Progress(quiet: options.quiet)
         let output = try reportingErrors { () throws -> String in
             progress.note("loading \(options.spec)")
+            let clock = ContinuousClock()
+            let start = clock.now
             let instance = try Instance(specPath: options.spec)
+            let loadSeconds = (clock.now - start).seconds
             progress.note("training on \(instance.train.count) rows x \(instance.dimension) features")
-            let report = try AuditReport(instance: instance)
+            let report = try AuditReport(instance: instance, loadSeconds: timings ? loadSeconds : nil)
             return json ? try JSONOutput.encode(report) : report.text
         }
         print(output, terminator: "")
@@ -40,6 +46,12 @@ struct AuditReport: Encodable {
         var intercept: Double
     }
 
+    /// Wall-clock seconds, reported only with `--timings` (so default output stays byte-identical).
+    struct Timing: Encodable {
+        var loadSeconds: Double
+        var fitSeconds: Double
+    }
+
     var instance: String
     var spec: String
     var metric: String
@@ -48,14 +60,20 @@ struct AuditReport: Encodable {
     var candidates: Int
     var train: AuditSummary
     var test: AuditSummary
+    var timing: Timing?
     private var trainAudit: FairnessAudit
     private var testAudit: FairnessAudit
 
-    enum CodingKeys: String, CodingKey { case instance, spec, metric, model, collective, candidates, train, test }
+    enum CodingKeys: String, CodingKey { case instance, spec, metric, model, collective, candidates, train, test, timing }
 
-    init(instance: Instance) throws {
+    /// Fits the firm's model and audits it; with `loadSeconds`, also reports the timings.
+    init(instance: Instance, loadSeconds: Double? = nil) throws {
         let learner = LogisticRegression(C: instance.spec.C)
+        let clock = ContinuousClock()
+        let start = clock.now
         let fitted = try learner.fit(instance.train.features, labels: instance.train.labels)
+        let fitSeconds = (clock.now - start).seconds
+        timing = loadSeconds.map { Timing(loadSeconds: $0, fitSeconds: fitSeconds) }
         trainAudit = FairnessAudit(truth: instance.train.truth, predictions: fitted.predictions(instance.train.features),
                                    groups: instance.train.groups)
         testAudit = FairnessAudit(truth: instance.test.truth, predictions: fitted.predictions(instance.test.features),
@@ -79,6 +97,14 @@ struct AuditReport: Encodable {
         collective: \(collective) minority training rows, \(candidates) may flip; metric: \(metric)
 
         \(AuditTable.render([("train", trainAudit), ("test", testAudit)]))
-        """
+        """ + (timing.map { "timing: load \($0.loadSeconds) s, fit \($0.fitSeconds) s\n" } ?? "")
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let c = components
+        return Double(c.seconds) + Double(c.attoseconds) * 1e-18
     }
 }

@@ -19,13 +19,7 @@ public struct CSVTable: Sendable {
 
     /// Reads and validates a comma-separated file with a header row (RFC 4180 quoting).
     public init(contentsOf path: String) throws(InputError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read the file (missing or unreadable)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "the file is not UTF-8 text")
-        }
-        try self.init(text: text, path: path)
+        try self.init(text: readText(path, naming: "file"), path: path)
     }
 
     /// Parses CSV text; `path` is only used in error messages.
@@ -151,5 +145,26 @@ public struct CSVTable: Sendable {
             message += "; the file has \(header.count) columns: \(header.prefix(30).joined(separator: ", ")), ..."
         }
         throw InputError(file: path, line: headerLine, column: name, message)
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, without a trip through Foundation for the usual
+    /// cells: ASCII spaces and tabs are stripped here; when a non-ASCII character is at either end
+    /// (it may be Unicode whitespace, U+00A0 say), Foundation decides as before.
+    var trimmingWhitespace: String {
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { u.formIndex(after: &start) }
+        while end > start {
+            let last = u[u.index(before: end)]
+            guard last == 0x20 || last == 0x09 else { break }
+            u.formIndex(before: &end)
+        }
+        if start < end, u[start] >= 0x80 || u[u.index(before: end)] >= 0x80 {
+            return trimmingCharacters(in: .whitespaces)
+        }
+        if start == u.startIndex && end == u.endIndex { return self }
+        return String(self[start..<end])
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem with what the user gave fairflip: a spec file, a data file or an option.
 ///
 /// Every case names where the problem is (file, row, column or key) so that a user
@@ -39,4 +41,15 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         if let column { place.append(columnIsKey ? "key '\(column)'" : "column '\(column)'") }
         return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
     }
+}
+
+/// The contents of a UTF-8 text file; `what` names the file in the errors ("file", "spec file").
+func readText(_ path: String, naming what: String) throws(InputError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError(file: path, "cannot read the \(what) (missing or unreadable)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw InputError(file: path, "the \(what) is not UTF-8 text")
+    }
+    return text
 }

@@ -149,27 +149,29 @@ struct InstanceLoader {
                              + "the firm's model needs both values")
         }
 
-        // Encoders, fitted on the training split only.
-        func cell(_ ref: RowRef, _ name: String) -> String {
-            let c = columns[ref.table]
-            return trimmed(c.table.rows[ref.record][c.features[name]!])
+        // Encoders, fitted on the training split only. Features are addressed by their position
+        // in `featureNames` (numeric, then categorical); `featureColumns` maps it to each table's column.
+        let featureNames = numericNames + categoricalNames
+        let featureColumns = columns.map { c in featureNames.map { c.features[$0]! } }
+        func cell(_ ref: RowRef, _ feature: Int) -> String {
+            trimmed(columns[ref.table].table.rows[ref.record][featureColumns[ref.table][feature]])
         }
-        func number(_ ref: RowRef, _ name: String) throws(InputError) -> Double {
-            let text = cell(ref, name)
+        func number(_ ref: RowRef, _ feature: Int) throws(InputError) -> Double {
+            let text = cell(ref, feature)
             guard let v = Double(text), v.isFinite else {
                 let c = columns[ref.table]
-                throw InputError(file: c.table.path, line: c.table.lines[ref.record], column: name,
+                throw InputError(file: c.table.path, line: c.table.lines[ref.record], column: featureNames[feature],
                                  "'\(text)' is not a number (the column is numeric)")
             }
             return v
         }
         var names: [String] = []
         var numericStats: [(mean: Double, scale: Double)] = []
-        for name in numericNames {
+        for (k, name) in numericNames.enumerated() {
             var sum = 0.0
             var values: [Double] = []
             values.reserveCapacity(trainRows.count)
-            for (ref, _) in trainRows { let v = try number(ref, name); values.append(v); sum += v }
+            for (ref, _) in trainRows { let v = try number(ref, k); values.append(v); sum += v }
             let mean = sum / Double(values.count)
             let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
             let sd = variance.squareRoot()
@@ -177,8 +179,8 @@ struct InstanceLoader {
             names.append(name)
         }
         var categoryLevels: [[String]] = []
-        for name in categoricalNames {
-            let levels = Set(trainRows.map { cell($0.0, name) }).sorted()
+        for (k, name) in categoricalNames.enumerated() {
+            let levels = Set(trainRows.map { cell($0.0, numericNames.count + k) }).sorted()
             categoryLevels.append(levels)
             names.append(contentsOf: levels.map { "\(name)=\($0)" })
         }
@@ -189,6 +191,9 @@ struct InstanceLoader {
         }
         names.append("(intercept)")
         let d = names.count
+        let levelIndex = categoryLevels.map { levels in
+            Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($0.element, $0.offset) })
+        }
 
         func encode(_ rows: [(RowRef, Group)], name: String) throws(InputError) -> DataSplit {
             var storage = [Double](repeating: 0, count: rows.count * d)
@@ -196,12 +201,12 @@ struct InstanceLoader {
             var lines: [Int] = []
             for (i, (ref, _)) in rows.enumerated() {
                 let base = i * d
-                for (k, feature) in numericNames.enumerated() {
-                    storage[base + k] = (try number(ref, feature) - numericStats[k].mean) / numericStats[k].scale
+                for k in numericNames.indices {
+                    storage[base + k] = (try number(ref, k) - numericStats[k].mean) / numericStats[k].scale
                 }
                 var offset = numericNames.count
-                for (k, feature) in categoricalNames.enumerated() {
-                    if let level = categoryLevels[k].firstIndex(of: cell(ref, feature)) {
+                for k in categoricalNames.indices {
+                    if let level = levelIndex[k][cell(ref, numericNames.count + k)] {
                         storage[base + offset + level] = 1
                     }
                     offset += categoryLevels[k].count
@@ -222,7 +227,7 @@ struct InstanceLoader {
                       sensitiveColumns: sensitiveColumns)
     }
 
-    private func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+    private func trimmed(_ s: String) -> String { s.trimmingWhitespace }
 
     private func group(of value: String) -> Group {
         if spec.minorityValues.contains(value) { return .minority }

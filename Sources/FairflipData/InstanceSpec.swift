@@ -78,13 +78,7 @@ public struct InstanceSpec: Sendable {
 
     /// Reads and validates a spec file.
     public init(contentsOf path: String) throws(InputError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read the spec file (missing or unreadable)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "the spec file is not UTF-8 text")
-        }
-        try self.init(toml: text, path: path)
+        try self.init(toml: readText(path, naming: "spec file"), path: path)
     }
 
     /// Parses spec text; relative data paths are resolved against `path`'s folder.

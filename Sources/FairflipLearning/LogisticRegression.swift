@@ -147,15 +147,19 @@ public struct LogisticRegression: Sendable {
     /// The Hessian `C X' diag(w p (1 - p)) X + R` at the given scores. It does not depend on the labels.
     public func hessian(_ features: Matrix, scores: [Double], weights: [Double]? = nil) -> Matrix {
         let n = features.rows, d = features.columns
-        var scaled = features
-        scaled.storage.withUnsafeMutableBufferPointer { z in
-            for i in 0..<n {
-                let p = Logistic.sigmoid(scores[i])
-                let r = (C * (weights?[i] ?? 1) * p * (1 - p)).squareRoot()
-                for j in 0..<d { z[i * d + j] *= r }
+        // Scaled rows written straight into fresh storage: one pass over the features, no copy first.
+        let storage = [Double](unsafeUninitializedCapacity: n * d) { z, initialized in
+            features.storage.withUnsafeBufferPointer { x in
+                for i in 0..<n {
+                    let p = Logistic.sigmoid(scores[i])
+                    let r = (C * (weights?[i] ?? 1) * p * (1 - p)).squareRoot()
+                    let row = i * d
+                    for j in 0..<d { z[row + j] = x[row + j] * r }
+                }
             }
+            initialized = n * d
         }
-        var h = BLAS.gram(scaled)
+        var h = BLAS.gram(Matrix(rows: n, columns: d, storage: storage))
         for j in 0..<(d - 1) { h[j, j] += 1 }
         return h
     }

@@ -6,6 +6,15 @@ public enum PlannerRegistry {
     public static let all: [any Planner] = [
         // (planners register here, one line each)
         MIPPlanner(),
+        RandomPlanner(),
+        RBProbPlanner(),
+        RBLabelPlanner(),
+        RBDistPlanner(),
+        MassagingPlanner(),
+        GreedySurrogatePlanner(),
+        GreedyRetrainPlanner(),
+        GradientPlanner(),
+        ExhaustivePlanner(),
     ]
 
     /// Names of every planner.

@@ -80,25 +80,16 @@ func fairflip(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLo
                stderr: try String(contentsOfFile: errPath, encoding: .utf8))
 }
 
-/// A temporary folder for specs and data, removed on deinit.
-final class Folder {
-    let path = NSTemporaryDirectory() + "fairflip-cli-data-" + UUID().uuidString
-
-    init() { try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        try! text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
-        return path + "/" + name
-    }
+extension Scratch {
+    /// A folder for a command's specs and data.
+    convenience init() { self.init(prefix: "fairflip-cli-data-") }
 }
 
 /// The toy spec with one substitution, its data (or `csv`) copied beside it.
-func brokenToy(_ folder: Folder, _ old: String, _ new: String, csv: String? = nil) throws -> String {
+func brokenToy(_ folder: Scratch, _ old: String, _ new: String, csv: String? = nil) throws -> String {
     let spec = try String(contentsOfFile: Repository.path("instances/toy.toml"), encoding: .utf8)
     precondition(spec.contains(old))
-    try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: folder.root + "/data", withIntermediateDirectories: true)
     let data = try csv ?? String(contentsOfFile: Repository.path("instances/data/toy.csv"), encoding: .utf8)
     folder.write("data/toy.csv", data)
     return folder.write("toy.toml", spec.replacingOccurrences(of: old, with: new))
@@ -132,7 +123,7 @@ struct CLITests {
     }
 
     @Test func alphaOutOfRange() throws {
-        let folder = Folder()
+        let folder = Scratch()
         let spec = try brokenToy(folder, "alpha = 1.0", "alpha = 1.5")
         let run = try fairflip(["audit", spec, "--quiet"])
         expectFailure(run, naming: [spec, "line 28", "key 'collective.alpha'", "(0, 1]"])
@@ -140,14 +131,14 @@ struct CLITests {
     }
 
     @Test func misspelledLabelColumn() throws {
-        let folder = Folder()
+        let folder = Scratch()
         let spec = try brokenToy(folder, #"column = "label""#, #"column = "lable""#)
         let run = try fairflip(["audit", spec])
         expectFailure(run, naming: ["data/toy.csv", "line 1", "column 'lable'", "did you mean 'label'"])
     }
 
     @Test func raggedRow() throws {
-        let folder = Folder()
+        let folder = Scratch()
         let spec = try brokenToy(folder, "name = \"toy\"", "name = \"toy\"",
                                  csv: try toyCSV(replacingLine: 42, with: "0.1,0.2,majority"))
         let run = try fairflip(["audit", spec, "-q"])
@@ -155,7 +146,7 @@ struct CLITests {
     }
 
     @Test func nonNumericValue() throws {
-        let folder = Folder()
+        let folder = Scratch()
         let spec = try brokenToy(folder, "name = \"toy\"", "name = \"toy\"",
                                  csv: try toyCSV(replacingLine: 10, with: "abc,0.2,majority,1"))
         let run = try fairflip(["audit", spec, "-q"])
@@ -163,7 +154,7 @@ struct CLITests {
     }
 
     @Test func labelWithAThirdValue() throws {
-        let folder = Folder()
+        let folder = Scratch()
         let spec = try brokenToy(folder, "name = \"toy\"", "name = \"toy\"",
                                  csv: try toyCSV(replacingLine: 7, with: "0.5,0.2,majority,2"))
         let run = try fairflip(["audit", spec, "-q"])
@@ -176,40 +167,40 @@ struct CLITests {
     }
 
     @Test func toyIntoAMissingFolderWritesNothing() throws {
-        let folder = Folder()
-        let target = folder.path + "/absent/toy.csv"
+        let folder = Scratch()
+        let target = folder.root + "/absent/toy.csv"
         let run = try fairflip(["toy", "-o", target])
         expectFailure(run, naming: [target, "does not exist"])
         #expect(!FileManager.default.fileExists(atPath: target))
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/absent"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.root + "/absent"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root).isEmpty)
     }
 
     @Test func toyOntoAFolderLeavesItAlone() throws {
-        let folder = Folder()
+        let folder = Scratch()
         folder.write("keep.txt", "x")
-        let run = try fairflip(["toy", "-o", folder.path])
-        expectFailure(run, naming: [folder.path, "it is a folder"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["keep.txt"])
+        let run = try fairflip(["toy", "-o", folder.root])
+        expectFailure(run, naming: [folder.root, "it is a folder"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root) == ["keep.txt"])
     }
 
     @Test func toyOverwritesAnExistingFile() throws {
-        let folder = Folder()
+        let folder = Scratch()
         let target = folder.write("toy.csv", "old\n")
         let run = try fairflip(["toy", "-o", target, "--seed", "8"])
         #expect(run.status == 0)
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("x1,x2,group,label\n"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["toy.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root) == ["toy.csv"])
     }
 
     @Test func toyWritesTheCommittedData() throws {
-        let folder = Folder()
-        let target = folder.path + "/toy.csv"
+        let folder = Scratch()
+        let target = folder.root + "/toy.csv"
         let run = try fairflip(["toy", "--output", target])
         #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty)
         let written = try String(contentsOfFile: target, encoding: .utf8)
         #expect(written == (try String(contentsOfFile: Repository.path("instances/data/toy.csv"), encoding: .utf8)))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["toy.csv"])  // no temporary left
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root) == ["toy.csv"])  // no temporary left
         let stdout = try fairflip(["toy"])
         #expect(stdout.stdoutText == written)
     }

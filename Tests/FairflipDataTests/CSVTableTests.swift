@@ -1,4 +1,5 @@
 import FairflipData
+import FairflipTestSupport
 import Foundation
 import Testing
 

@@ -1,27 +1,11 @@
 import FairflipData
+import FairflipTestSupport
 import Foundation
 import Testing
 
-/// A temporary folder for one test's files, removed when the test is done with it.
-final class Scratch {
-    let folder: String
-
-    init() {
-        folder = NSTemporaryDirectory() + "fairflip-data-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
-
-    /// Writes `text` to `name` in the folder and returns its path.
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    func path(_ name: String) -> String { folder + "/" + name }
+extension Scratch {
+    /// A folder for a data test's files.
+    convenience init() { self.init(prefix: "fairflip-data-tests-") }
 }
 
 /// A small valid data set: 16 rows (header on line 1, row i on line i + 2), x = i, c cycling a/b/c,
@@ -32,6 +16,13 @@ func sampleCSV(extra: [String] = []) -> String {
         lines.append("\(i).5,\(["a", "b", "c"][i % 3]),\(i % 2 == 0 ? "min" : "maj"),\((i / 2) % 2)")
     }
     return (lines + extra).joined(separator: "\n") + "\n"
+}
+
+/// The sample data with the line `line` (1-based: the header is line 1) replaced by `row`.
+func sampleCSV(replacingLine line: Int, with row: String) -> String {
+    var lines = sampleCSV().split(separator: "\n").map(String.init)
+    lines[line - 1] = row
+    return lines.joined(separator: "\n")
 }
 
 /// A spec for `data.csv`. Line numbers matter to the tests:
@@ -98,6 +89,17 @@ func expectInputError(
         #expect(error.message.contains(fragment), "'\(fragment)' in: \(error)", sourceLocation: sourceLocation)
     }
     #expect(!error.description.contains("\n"), "one line: \(error)", sourceLocation: sourceLocation)
+}
+
+/// Checks the error of loading the sample with line `line` of its data replaced by `row`:
+/// it names `data.csv`, that line and `column`, and contains every fragment.
+func expectBadRow(_ row: String, onLine line: Int, column: String, containing fragments: [String],
+                  sourceLocation: SourceLocation = #_sourceLocation) {
+    let s = Scratch()
+    expectInputError(file: s.path("data.csv"), line: line, column: column, containing: fragments,
+                     sourceLocation: sourceLocation) {
+        try load(s, csv: sampleCSV(replacingLine: line, with: row))
+    }
 }
 
 extension String {

@@ -1,4 +1,5 @@
 import FairflipData
+import FairflipTestSupport
 import Foundation
 import Testing
 
@@ -47,12 +48,7 @@ struct InstanceErrorTests {
     // MARK: Labels
 
     @Test func labelWithAThirdValue() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[6] = "5.5,c,maj,2"  // line 7
-        expectInputError(file: s.path("data.csv"), line: 7, column: "label", containing: ["third value '2'", "binary"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("5.5,c,maj,2", onLine: 7, column: "label", containing: ["third value '2'", "binary"])
     }
 
     @Test func labelWithASingleValue() {
@@ -100,60 +96,27 @@ struct InstanceErrorTests {
     // MARK: Malformed CSV
 
     @Test func raggedShortRow() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[4] = "3.5,a,maj"  // line 5
-        expectInputError(file: s.path("data.csv"), line: 5, column: "label",
-                         containing: ["ragged row", "3 fields where the header has 4"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("3.5,a,maj", onLine: 5, column: "label", containing: ["ragged row", "3 fields where the header has 4"])
     }
 
     @Test func raggedLongRow() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[9] = "8.5,c,min,0,extra"  // line 10
-        expectInputError(file: s.path("data.csv"), line: 10, column: "label",
-                         containing: ["ragged row", "5 fields where the header has 4", "extra"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("8.5,c,min,0,extra", onLine: 10, column: "label", containing: ["ragged row", "5 fields where the header has 4", "extra"])
     }
 
     @Test func unterminatedQuote() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[3] = "2.5,\"c,min,1"  // line 4
-        expectInputError(file: s.path("data.csv"), line: 4, column: "c", containing: ["quoted field is never closed"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("2.5,\"c,min,1", onLine: 4, column: "c", containing: ["quoted field is never closed"])
     }
 
     @Test func quoteInsideAnUnquotedField() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[3] = "2.5,c\"d,min,1"  // line 4
-        expectInputError(file: s.path("data.csv"), line: 4, column: "c", containing: ["quote inside an unquoted field"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("2.5,c\"d,min,1", onLine: 4, column: "c", containing: ["quote inside an unquoted field"])
     }
 
     @Test func textAfterAClosingQuote() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[3] = "2.5,\"c\"d,min,1"  // line 4
-        expectInputError(file: s.path("data.csv"), line: 4, column: "c", containing: ["after the closing quote"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("2.5,\"c\"d,min,1", onLine: 4, column: "c", containing: ["after the closing quote"])
     }
 
     @Test func nonNumericValueInANumericColumn() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[8] = "seven,c,min,0"  // line 9
-        expectInputError(file: s.path("data.csv"), line: 9, column: "x",
-                         containing: ["'seven' is not a number", "numeric"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("seven,c,min,0", onLine: 9, column: "x", containing: ["'seven' is not a number", "numeric"])
     }
 
     @Test func missingDataFile() {
@@ -166,30 +129,17 @@ struct InstanceErrorTests {
     // MARK: Missing values
 
     @Test func missingValueWithMissingFail() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[10] = "?,a,min,1"  // line 11
-        expectInputError(file: s.path("data.csv"), line: 11, column: "x",
-                         containing: ["missing value '?'", "missing = \"fail\""]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("?,a,min,1", onLine: 11, column: "x", containing: ["missing value '?'", "missing = \"fail\""])
     }
 
     @Test func missingSensitiveValueWithMissingFail() {
-        let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[10] = "9.5,a,,1"  // line 11
-        expectInputError(file: s.path("data.csv"), line: 11, column: "group", containing: ["missing value ''"]) {
-            try load(s, csv: csv.joined(separator: "\n"))
-        }
+        expectBadRow("9.5,a,,1", onLine: 11, column: "group", containing: ["missing value ''"])
     }
 
     @Test func missingValueWithMissingDropDropsTheRow() throws {
         let s = Scratch()
-        var csv = sampleCSV().split(separator: "\n").map(String.init)
-        csv[10] = "?,a,min,1"  // line 11
         let instance = try load(s, spec: sampleSpec.with("missing = \"fail\"", "missing = \"drop\""),
-                                csv: csv.joined(separator: "\n"))
+                                csv: sampleCSV(replacingLine: 11, with: "?,a,min,1"))
         #expect(instance.train.count + instance.test.count == 15)
         #expect(!(instance.train.lines + instance.test.lines).contains(11))
     }

@@ -1,0 +1,129 @@
+import ArgumentParser
+import FairflipFairness
+import FairflipPlanners
+import FairflipReports
+import FairflipSweep
+import Foundation
+
+/// `fairflip sweep`: every method × budget × seed × alpha on one instance, into `results.csv`,
+/// resumable and shardable, then the report.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Benchmark planners over budgets, seeds and collective sizes; write results.csv and a report.",
+        discussion: """
+            One results row per (alpha, seed, method, budget). Rerunning the same command resumes: cells
+            already in results.csv are not recomputed. --shard i/N runs every N-th cell (for job arrays);
+            `fairflip report DIR` merges the shards. See docs/sweeps.md.
+            """)
+
+    @Argument(help: "The instance spec (TOML), e.g. instances/compas.toml.")
+    var spec: String
+
+    @Option(help: "Budgets: start:stop:step (stop included), a list, or both, e.g. 0:200:20 or 0,5,10.")
+    var budgets: String = "0:20:5"
+
+    @Option(help: "Methods: 'all' (every registered planner) or a comma-separated list of names.")
+    var methods: String = "all"
+
+    @Option(help: "Number of seeds (seeds first-seed ..< first-seed + N); each draws the collective and seeds the planner.")
+    var seeds: Int = 1
+
+    @Option(help: "The first seed.")
+    var firstSeed: Int = 0
+
+    @Option(help: "Collective fractions of the minority, comma-separated (default: the spec's collective).")
+    var alphas: String?
+
+    @Option(help: "Fairness metric the planners lower (default: the spec's): \(FairnessMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var metric: String?
+
+    @Option(help: "Cells run in parallel (default: the number of active processors).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Run only shard i of N (cells with index % N == i), e.g. 0/4.")
+    var shard: String?
+
+    @Option(help: "Output folder.")
+    var out: String = "results"
+
+    @Flag(help: "Do not write report.md and report.html at the end (shards never do: run `fairflip report`).")
+    var noReport = false
+
+    @Flag(name: .shortAndLong, help: "Silence the progress bar.")
+    var quiet = false
+
+    func run() throws {
+        let outcome = try reportingErrors { () throws -> Sweep.Outcome in
+            guard seeds >= 1 else { throw SweepError("--seeds must be at least 1") }
+            let metricValue = try metric.map { name throws -> FairnessMetric in
+                guard let m = FairnessMetric(rawValue: name) else {
+                    throw SweepError("--metric: unknown '\(name)'; one of \(FairnessMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return m
+            }
+            let alphaValues = try alphas.map { text throws -> [Double] in
+                try text.split(separator: ",").map { item throws -> Double in
+                    let t = item.trimmingCharacters(in: .whitespaces)
+                    guard let a = Double(t) else { throw SweepError("--alphas: '\(t)' is not a number") }
+                    return a
+                }
+            }
+            let config = SweepConfiguration(
+                specPath: spec, budgets: try BudgetList.parse(budgets),
+                planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all),
+                seeds: Array(firstSeed..<(firstSeed + seeds)), alphas: alphaValues, metric: metricValue,
+                jobs: jobs, shard: try shard.map { try Shard(parsing: $0) } ?? .whole, output: out)
+            let bar = ProgressBar(quiet: quiet)
+            let outcome = try Sweep.run(config) { bar.show($0) }
+            bar.finish()
+            return outcome
+        }
+        let progress = Progress(quiet: quiet)
+        progress.note("\(outcome.resultsPath): \(outcome.computed) cell(s) computed, \(outcome.skipped) resumed, "
+                      + "\(outcome.failed) error(s)")
+        if let shard, (try? Shard(parsing: shard))?.count ?? 1 > 1 {
+            // Shards of an array job finish in any order: the report is built once, from all of them.
+            progress.note("shard done; when every shard is, run: fairflip report \(out)")
+        } else if !noReport {
+            try reportingErrors {
+                let paths = try SweepReport(folder: out).write(to: out)
+                progress.note("report: \(paths.joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+/// A progress bar on stderr: redrawn in place (at most 4 times a second) on a terminal; in a
+/// log file (a batch job) one line every 30 seconds and at the end.
+final class ProgressBar: @unchecked Sendable {
+    private let quiet: Bool
+    private let terminal = isatty(2) != 0
+    private let lock = NSLock()
+    private var last = -Double.infinity
+    private var drawn = false
+    private let start = Date()
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func show(_ p: SweepProgress) {
+        guard !quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date().timeIntervalSince(start)
+        guard p.done == p.total || now - last >= (terminal ? 0.25 : 30) else { return }
+        last = now
+        if terminal {
+            drawn = true
+            FileHandle.standardError.write(Data(("\r" + p.bar() + "   ").utf8))
+        } else {
+            FileHandle.standardError.write(Data((p.bar() + "\n").utf8))
+        }
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

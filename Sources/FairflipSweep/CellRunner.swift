@@ -1,0 +1,82 @@
+import FairflipFairness
+import FairflipPlanners
+import FairflipReports
+import Foundation
+
+/// Runs one sweep cell: plans, retrains with the flips, audits, and turns the outcome into a
+/// results row. A planner or retraining failure becomes a row with status `error: ...`.
+struct CellRunner: Sendable {
+    let instanceName: String
+    let timing: Bool
+
+    func run(_ cell: SweepCell, planner: any Planner, context: () throws -> PlanningContext) -> SweepRecord {
+        var record = SweepRecord(instance: instanceName, alpha: cell.alpha, seed: cell.seed, method: cell.method,
+                                 budget: cell.budget, metric: "")
+        let ctx: PlanningContext
+        do { ctx = try context() } catch {
+            record.status = Self.errorStatus("loading the collective: \(error)")
+            return record
+        }
+        record.metric = ctx.metric.rawValue
+        record.candidates = ctx.candidates.count
+        if cell.budget == 0 {
+            // The base model: no planner call, every method shares it.
+            let base = ctx.baseModel
+            let inst = ctx.instance
+            record.flips = 0
+            record.train = SplitFigures(FairnessAudit(truth: inst.train.truth, predictions: base.predictions(inst.train.features),
+                                                      groups: inst.train.groups))
+            record.test = SplitFigures(FairnessAudit(truth: inst.test.truth, predictions: base.predictions(inst.test.features),
+                                                     groups: inst.test.groups))
+            record.notes = "base model (budget 0: no flips, planner not called)"
+            return record
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            let plan = try planner.plan(ctx, budget: cell.budget, progress: { _ in })
+            if timing { record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+            record.flips = plan.flips.count
+            record.surrogate = plan.surrogateMetric.flatMap { $0.isFinite ? $0 : nil }
+            record.solverStatus = Self.solverStatus(plan.notes)
+            record.solverGap = plan.diagnostics["solver_gap"] ?? plan.diagnostics["gap"]
+            record.diagnostics = plan.diagnostics.filter { $0.key != "solver_gap" && $0.key != "gap" }
+                .sorted { $0.key < $1.key }.map { "\($0.key)=\(CSVFormat.number($0.value))" }.joined(separator: ";")
+            record.notes = Self.oneLine(plan.notes.joined(separator: " | "))
+            let candidates = Set(ctx.candidates)
+            if plan.flips.count > cell.budget {
+                record.status = Self.errorStatus("the plan has \(plan.flips.count) flips, over the budget \(cell.budget)")
+                return record
+            }
+            if let bad = plan.flips.first(where: { !candidates.contains($0) }) {
+                record.status = Self.errorStatus("the plan flips row \(bad), which is not a candidate")
+                return record
+            }
+            let evaluation = try PlanEvaluation(plan: plan, context: ctx)
+            record.train = SplitFigures(evaluation.train)
+            record.test = SplitFigures(evaluation.test)
+        } catch {
+            if timing { record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+            record.status = Self.errorStatus("\(error)")
+        }
+        return record
+    }
+
+    /// `error: <why>`, on one line.
+    static func errorStatus(_ why: String) -> String { "error: " + oneLine(why) }
+
+    /// Line breaks become spaces so every results row is one physical line (resume cuts by line).
+    static func oneLine(_ s: String) -> String {
+        s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+    }
+
+    /// The solver status from a `solver: ...` or `status: ...` note.
+    static func solverStatus(_ notes: [String]) -> String? {
+        for n in notes {
+            for prefix in ["solver:", "status:", "solver status:"] where n.lowercased().hasPrefix(prefix) {
+                return oneLine(String(n.dropFirst(prefix.count)).trimmingWhitespace())
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+import FairflipData
+import FairflipPlanners
+import FairflipTestSupport
+
+/// Instances shared by the planner tests, built once.
+enum PlannerFixtures {
+    /// The toy instance with a small collective (alpha 0.2): at most 16 candidates, so that
+    /// exhaustive search over budgets up to 4 is quick.
+    static func toySpec(alpha: Double, direction: String = "up", metric: String = "eqodds") throws -> InstanceSpec {
+        let text = """
+        name = "toy-small"
+        [data]
+        file = "data/toy.csv"
+        test_fraction = 0.5
+        split_seed = 1
+        missing = "fail"
+        [label]
+        column = "label"
+        favorable = "1"
+        [sensitive]
+        column = "group"
+        minority = ["minority"]
+        majority = ["majority"]
+        [features]
+        numeric = ["x1", "x2"]
+        include_sensitive = true
+        [model]
+        C = 1.0
+        [collective]
+        alpha = \(alpha)
+        seed = 1
+        direction = "\(direction)"
+        [fairness]
+        metric = "\(metric)"
+        """
+        return try InstanceSpec(toml: text, path: Repository.path("instances/toy-small.toml"))
+    }
+
+    static let toySmall: PlanningContext = try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.2)), seed: 3)
+    static let toySmallDown: PlanningContext =
+        try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.6, direction: "down")), seed: 3)
+    static let toySmallBoth: PlanningContext =
+        try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.2, direction: "both", metric: "dp")), seed: 3)
+
+    /// The small toy variants by name, for parameterised tests.
+    static func toy(_ name: String) -> PlanningContext {
+        switch name {
+        case "down": return toySmallDown
+        case "both": return toySmallBoth
+        default: return toySmall
+        }
+    }
+
+    /// A hand-checkable micro instance (one numeric feature `x`, group A = minority, B = majority):
+    ///
+    ///     row  x     group label        row  x     group label
+    ///     0    0     B     1            5    1.4   A     0   (candidate)
+    ///     1    1     B     1            6    5.2   A     0   (candidate)
+    ///     2    2     B     0            7    3     A     1
+    ///     3    4     B     1            8   -0.3   A     0   (candidate)
+    ///     4    6     B     0            9    7     A     0   (candidate)
+    static let microX: [Double] = [0, 1, 2, 4, 6, 1.4, 5.2, 3, -0.3, 7]
+
+    static func micro(direction: String = "up") throws -> PlanningContext {
+        let scratch = Scratch(prefix: "fairflip-micro-")
+        let groups = ["B", "B", "B", "B", "B", "A", "A", "A", "A", "A"]
+        let labels = [1, 1, 0, 1, 0, 0, 0, 1, 0, 0]
+        var train = "x,g,y\n"
+        for i in microX.indices { train += "\(microX[i]),\(groups[i]),\(labels[i])\n" }
+        scratch.write("train.csv", train)
+        scratch.write("test.csv", "x,g,y\n1,A,1\n2,B,0\n3,A,0\n0,B,1\n")
+        let spec = """
+        name = "micro"
+        [data]
+        train = "train.csv"
+        test = "test.csv"
+        [label]
+        column = "y"
+        favorable = "1"
+        [sensitive]
+        column = "g"
+        minority = ["A"]
+        majority = ["B"]
+        [features]
+        numeric = ["x"]
+        [collective]
+        direction = "\(direction)"
+        """
+        // The instance is read in full here, so the folder may go when `scratch` does.
+        return try PlanningContext(instance: Instance(specPath: scratch.write("micro.toml", spec)))
+    }
+
+    /// Population standard deviation of the micro instance's `x` (the scaler's).
+    static var microScale: Double {
+        let mean = microX.reduce(0, +) / Double(microX.count)
+        return (microX.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(microX.count)).squareRoot()
+    }
+
+    static let silent: @Sendable (String) -> Void = { _ in }
+}

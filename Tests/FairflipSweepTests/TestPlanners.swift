@@ -1,0 +1,37 @@
+import FairflipPlanners
+
+/// Flips the first k candidates (deterministic, no surrogate).
+struct FirstK: Planner {
+    var name = "first-k"
+    func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
+        Plan(method: name, flips: Array(context.candidates.prefix(budget)),
+             diagnostics: ["gap": 0.25, "rounds": 3], notes: ["solver: optimal", "note with, a comma and \"quotes\""])
+    }
+}
+
+/// Flips the last k candidates in an order shuffled by the context's seed, and predicts a value.
+struct LastKSeeded: Planner {
+    var name = "last-k"
+    func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
+        var order = context.candidates
+        if !order.isEmpty { order.rotate(by: Int(context.seed) % order.count) }
+        return Plan(method: name, flips: Array(order.suffix(budget)), surrogateMetric: 0.1 + 0.01 * Double(budget))
+    }
+}
+
+/// Refuses budgets above 2, as exhaustive search refuses large ones.
+struct Refusing: Planner {
+    var name = "refusing"
+    func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
+        guard budget <= 2 else { throw PlanningError("budget \(budget) is too large\nfor this planner") }
+        return Plan(method: name, flips: Array(context.candidates.prefix(budget)))
+    }
+}
+
+extension Array {
+    mutating func rotate(by k: Int) {
+        guard !isEmpty else { return }
+        let s = ((k % count) + count) % count
+        self = Array(self[s...] + self[..<s])
+    }
+}
