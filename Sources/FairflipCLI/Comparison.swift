@@ -49,14 +49,16 @@ struct Comparison: Encodable {
     var text: String {
         var t = TextTable(headers: ["method", "flips", "train \(metric)", "test \(metric)", "train error", "test error", "time (s)", "best"])
         for r in rows {
-            if let failure = r.failure {
-                t.append([r.method, "-", "-", "-", "-", "-", formatted(r.seconds, digits: 2), "failed: \(failure)"])
+            if r.failure != nil {
+                t.append([r.method, "-", "-", "-", "-", "-", formatted(r.seconds, digits: 2), "failed"])
             } else {
                 t.append([r.method, "\(r.flips)", formatted(r.train!), formatted(r.test!), formatted(r.trainError!),
                           formatted(r.testError!), formatted(r.seconds, digits: 2), r.best ? "*" : ""])
             }
         }
-        return "budget \(budget); lower is better; * marks the lowest retrained train \(metric)\n" + t.render()
+        var out = "budget \(budget); lower is better; * marks the lowest retrained train \(metric)\n" + t.render()
+        for r in rows { if let failure = r.failure { out += "\(r.method) failed: \(failure)\n" } }
+        return out
     }
 
     enum CodingKeys: String, CodingKey { case metric, budget, rows }
