@@ -54,10 +54,10 @@ public final class CBCModel {
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try Data(MPSWriter.text(problem).utf8).write(to: tmp)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
-            } else {
-                try FileManager.default.moveItem(at: tmp, to: url)
+            // rename(2) replaces an existing file atomically (FileManager.replaceItemAt can fail on
+            // Linux and lose the original).
+            guard rename(tmp.path, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
         } catch {
             try? FileManager.default.removeItem(at: tmp)

@@ -17,7 +17,10 @@ struct MPSWriterTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fairflip-mps-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("p.mps").path
+        try "old".write(toFile: path, atomically: true, encoding: .utf8)
         try CBCModel(p).writeMPS(to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        try CBCModel(p).writeMPS(to: path)  // replacing an existing file
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["p.mps"])
     }
