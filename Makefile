@@ -25,10 +25,11 @@ build: deps
 test: deps
 	$(SWIFT) test
 
-## demo: the main job on the bundled instances
+## demo: the seed's picture (6 flips on the toy instance, demo/toy.svg), then audits of the bundled instances
 demo: build
-	@for spec in instances/toy.toml instances/compas.toml instances/german.toml instances/adult.toml; do \
-	  $(BIN) audit $$spec --quiet || exit 1; echo; \
+	$(BIN) demo --out demo
+	@for spec in instances/compas.toml instances/german.toml instances/adult.toml; do \
+	  echo; $(BIN) audit $$spec --quiet || exit 1; \
 	done
 
 ## fixtures: regenerate the scikit-learn / fairlearn reference fixtures (needs Python)

@@ -44,6 +44,13 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Run only shard i of N (cells with index % N == i), e.g. 0/4.")
     var shard: String?
 
+    @Option(name: .customLong("mip-time-limit"),
+            help: "CBC wall-clock limit of the MIP's first solve per cell, seconds (refinement rounds: a third, at least 10).")
+    var mipTimeLimit: Double = 60
+
+    @Option(name: .customLong("mip-rounds"), help: "Refinement rounds of the MIP per cell at most (0: the first solve only).")
+    var mipRounds: Int = 5
+
     @Option(help: "Output folder.")
     var out: String = "results"
 
@@ -52,6 +59,15 @@ struct SweepCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Silence the progress bar.")
     var quiet = false
+
+    /// The registry's planner, with the MIP's search settings from the command line.
+    private func configured(_ planner: any Planner) -> any Planner {
+        guard planner is MIPPlanner else { return planner }
+        var configuration = MIPPlanner.Configuration()
+        configuration.timeLimit = mipTimeLimit
+        configuration.rounds = mipRounds
+        return MIPPlanner(configuration: configuration)
+    }
 
     func run() throws {
         let outcome = try reportingErrors { () throws -> Sweep.Outcome in
@@ -71,7 +87,7 @@ struct SweepCommand: ParsableCommand {
             }
             let config = SweepConfiguration(
                 specPath: spec, budgets: try BudgetList.parse(budgets),
-                planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all),
+                planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map(configured),
                 seeds: Array(firstSeed..<(firstSeed + seeds)), alphas: alphaValues, metric: metricValue,
                 jobs: jobs, shard: try shard.map { try Shard(parsing: $0) } ?? .whole, output: out)
             let bar = ProgressBar(quiet: quiet)
