@@ -1,3 +1,4 @@
+import FairflipSolver
 import FairflipFairness
 
 /// A group difference (minority − majority) that fairness metrics are built from.
@@ -76,5 +77,31 @@ extension FairnessMetric {
         var aux = [Double](repeating: 0, count: enc.auxWeights.count)
         for (gap, a) in enc.gaps { aux[a] = max(aux[a], abs(gaps[gap] ?? 0)) }
         return aux
+    }
+}
+
+extension MIPProblem {
+    /// Appends the metric's auxiliary columns (one per absolute gap, formulation.md): each bounds
+    /// its gaps from both sides (`gapRows[g]`), enters the metric row when there is one (target
+    /// mode), and carries its metric weight in the objective (scaled down to a tie-break in
+    /// target mode, where the objective is the number of flips).
+    /// - Returns: the index of the first auxiliary column.
+    @discardableResult
+    mutating func appendAuxiliaryColumns(
+        for metric: FairnessMetric, gapRows: [(hi: Int, lo: Int)], metricRow: Int?, targetMode: Bool
+    ) -> Int {
+        let enc = metric.encoding
+        let start = columnCount
+        for (a, name) in enc.auxNames.enumerated() {
+            var e: [(row: Int, value: Double)] = []
+            for (g, (_, aux)) in enc.gaps.enumerated() where aux == a {
+                e.append((gapRows[g].hi, -1))
+                e.append((gapRows[g].lo, 1))
+            }
+            if let metricRow { e.append((metricRow, enc.auxWeights[a])) }
+            addColumn(name: name, objective: enc.auxWeights[a] * (targetMode ? HardFormulation.tieBreak : 1),
+                      lower: 0, upper: .infinity, entries: e)
+        }
+        return start
     }
 }

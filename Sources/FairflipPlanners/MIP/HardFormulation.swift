@@ -119,17 +119,7 @@ struct HardFormulation: Formulation {
             if let errorRow { e.append((errorRow, planning.truth[j] ? -1 : 1)) }
             p.addBinary(name: "pred_\(planning.lines[j])", entries: e)
         }
-        auxStart = p.columnCount
-        for (a, name) in enc.auxNames.enumerated() {
-            var e: [(row: Int, value: Double)] = []
-            for (g, (_, aux)) in enc.gaps.enumerated() where aux == a {
-                e.append((gapRows[g].hi, -1))
-                e.append((gapRows[g].lo, 1))
-            }
-            if let metricRow { e.append((metricRow, enc.auxWeights[a])) }
-            let weight = enc.auxWeights[a] * (targetMode ? Self.tieBreak : 1)
-            p.addColumn(name: name, objective: weight, lower: 0, upper: .infinity, entries: e)
-        }
+        auxStart = p.appendAuxiliaryColumns(for: lp.metric, gapRows: gapRows, metricRow: metricRow, targetMode: targetMode)
         problem = p
     }
 

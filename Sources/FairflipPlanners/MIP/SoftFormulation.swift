@@ -87,17 +87,7 @@ struct SoftFormulation: Formulation {
             p.addBinary(name: "flip_\(planning.trainLines[lp.response.candidates[i]])",
                         objective: targetMode ? 1 : 0, entries: e)
         }
-        auxStart = p.columnCount
-        for (a, name) in enc.auxNames.enumerated() {
-            var e: [(row: Int, value: Double)] = []
-            for (g, (_, aux)) in enc.gaps.enumerated() where aux == a {
-                e.append((gapRows[g].hi, -1))
-                e.append((gapRows[g].lo, 1))
-            }
-            if let metricRow { e.append((metricRow, enc.auxWeights[a])) }
-            p.addColumn(name: name, objective: enc.auxWeights[a] * (targetMode ? HardFormulation.tieBreak : 1),
-                        lower: 0, upper: .infinity, entries: e)
-        }
+        auxStart = p.appendAuxiliaryColumns(for: lp.metric, gapRows: gapRows, metricRow: metricRow, targetMode: targetMode)
         problem = p
     }
 
