@@ -37,10 +37,11 @@ fixtures:
 	python3 -m pip install -q -r Benchmarks/peers/requirements.txt
 	python3 Benchmarks/peers/make_fixtures.py
 
-## bench: side-by-side speed against scikit-learn (needs Python)
+## bench: side-by-side speed against scikit-learn, one fit and a whole sweep (needs Python)
 bench: build
 	python3 -m pip install -q -r Benchmarks/peers/requirements.txt
 	python3 Benchmarks/peers/fit_speed.py --fairflip $(BIN)
+	python3 Benchmarks/peers/sweep_speed.py --fairflip $(BIN)
 
 clean:
 	rm -rf .build
