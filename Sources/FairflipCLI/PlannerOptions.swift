@@ -69,6 +69,10 @@ struct SearchOptions: ParsableArguments {
 
     @Option(name: .customLong("trust-region"), help: "Label changes per refinement round at most (default: max(4, budget/4)).")
     var trustRegion: Int?
+
+    @Flag(name: .customLong("no-gradient-start"),
+          help: "Do not retrain the gradient method's plan as a candidate starting point for refinement.")
+    var noGradientStart = false
 }
 
 extension MIPPlanner.Configuration {
@@ -85,6 +89,7 @@ extension MIPPlanner.Configuration {
             threads = search.threads
             rounds = search.rounds
             trustRegion = search.trustRegion
+            gradientStart = !search.noGradientStart
         }
     }
 }

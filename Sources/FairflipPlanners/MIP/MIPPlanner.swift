@@ -36,6 +36,9 @@ public struct MIPPlanner: Planner {
         public var trustRegion: Int?
         /// Temperature of the soft formulation's smoothed rates.
         public var tau: Double = 0.5
+        /// Also retrain the gradient method's plan and refine from it when it retrains better
+        /// than the first solve (it often does at large budgets, where flips interact).
+        public var gradientStart = true
 
         public init() {}
     }

@@ -56,6 +56,32 @@ extension PlanningSession {
             }
         }
 
+        // Retraining-based heuristics (the gradient method) can beat any linearisation where many
+        // flips interact; the gradient plan is retrained too, and refinement starts from it when it
+        // is really better. The first solve is still reported as round 0.
+        if configuration.gradientStart && budget > 0 {
+            let gradient = try GradientPlanner().plan(context, budget: budget, progress: { _ in })
+            let chosen = Set(gradient.flips)
+            let state = context.candidates.map { chosen.contains($0) }
+            if state != current.plan {
+                let alternative = try retrain(state)
+                let better = isBetter(alternative, than: current)
+                let surrogate = main.surrogateMetric(state)
+                rounds.append(RefinementRound(
+                    round: 0, flips: Self.count(state), toggles: Self.count(state), surrogate: surrogate,
+                    linearPrediction: hardLinear(firstLP, state), retrained: alternative.metric,
+                    retrainedError: alternative.error, accepted: better,
+                    verdict: better ? "gradient plan retrains better: refinement starts from it"
+                        : "gradient plan retrains worse", solve: nil))
+                if better {
+                    for i in 0..<(rounds.count - 1) { rounds[i].accepted = false }
+                    current = alternative
+                    currentSurrogate = surrogate
+                    progress("mip: the gradient plan retrains better (\(Self.short(alternative.metric))); refinement starts from it")
+                }
+            }
+        }
+
         let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
         var round = 0
         while round < configuration.rounds && budget > 0 {
