@@ -35,51 +35,35 @@ extension PlanningSession {
             round: 0, flips: Self.count(first.plan), toggles: Self.count(first.plan), surrogate: currentSurrogate,
             linearPrediction: hardLinear(firstLP, first.plan), retrained: current.metric, retrainedError: current.error,
             accepted: true, verdict: "first solve", solve: firstRecord)]
-        // The linear model can flatter a plan with many flips; the MIP start (a cheap heuristic
-        // plan) is retrained too, and refinement starts from whichever is really better.
-        if let startPlan = first.startPlan, startPlan != first.plan, rounds.count == 1 {
-            let alternative = try retrain(startPlan)
+        // The linear model can flatter a plan with many flips, and retraining-based heuristics
+        // (the gradient method) can beat any linearisation where many flips interact. Such plans
+        // are retrained too, and refinement starts from whichever is really better; the first
+        // solve is still reported as round 0.
+        func consider(_ state: [Bool], source: String) throws {
+            guard state != current.plan else { return }
+            let alternative = try retrain(state)
             let better = isBetter(alternative, than: current)
-            let surrogate = main.surrogateMetric(startPlan)
+            let surrogate = main.surrogateMetric(state)
             rounds.append(RefinementRound(
-                round: 0, flips: Self.count(startPlan), toggles: Self.count(startPlan), surrogate: surrogate,
-                linearPrediction: hardLinear(firstLP, startPlan), retrained: alternative.metric,
+                round: 0, flips: Self.count(state), toggles: Self.count(state), surrogate: surrogate,
+                linearPrediction: hardLinear(firstLP, state), retrained: alternative.metric,
                 retrainedError: alternative.error, accepted: better,
-                verdict: better ? "MIP start (\(firstRecord.startSource ?? "heuristic")) retrains better: refinement starts from it"
-                    : "MIP start (\(firstRecord.startSource ?? "heuristic")) retrains worse", solve: nil))
-            if better {
-                rounds[0].accepted = false
-                rounds[0].verdict = "first solve (its start retrains better)"
-                current = alternative
-                currentSurrogate = surrogate
-                progress("mip: the MIP start retrains better (\(Self.short(alternative.metric))); refinement starts from it")
-            }
+                verdict: better ? "\(source) retrains better: refinement starts from it" : "\(source) retrains worse",
+                solve: nil))
+            guard better else { return }
+            for i in 0..<(rounds.count - 1) { rounds[i].accepted = false }
+            rounds[0].verdict = "first solve (\(source) retrains better)"
+            current = alternative
+            currentSurrogate = surrogate
+            progress("mip: \(source) retrains better (\(Self.short(alternative.metric))); refinement starts from it")
         }
-
-        // Retraining-based heuristics (the gradient method) can beat any linearisation where many
-        // flips interact; the gradient plan is retrained too, and refinement starts from it when it
-        // is really better. The first solve is still reported as round 0.
+        if let startPlan = first.startPlan {
+            try consider(startPlan, source: "MIP start (\(firstRecord.startSource ?? "heuristic"))")
+        }
         if configuration.gradientStart && budget > 0 {
             let gradient = try GradientPlanner().plan(context, budget: budget, progress: { _ in })
             let chosen = Set(gradient.flips)
-            let state = context.candidates.map { chosen.contains($0) }
-            if state != current.plan {
-                let alternative = try retrain(state)
-                let better = isBetter(alternative, than: current)
-                let surrogate = main.surrogateMetric(state)
-                rounds.append(RefinementRound(
-                    round: 0, flips: Self.count(state), toggles: Self.count(state), surrogate: surrogate,
-                    linearPrediction: hardLinear(firstLP, state), retrained: alternative.metric,
-                    retrainedError: alternative.error, accepted: better,
-                    verdict: better ? "gradient plan retrains better: refinement starts from it"
-                        : "gradient plan retrains worse", solve: nil))
-                if better {
-                    for i in 0..<(rounds.count - 1) { rounds[i].accepted = false }
-                    current = alternative
-                    currentSurrogate = surrogate
-                    progress("mip: the gradient plan retrains better (\(Self.short(alternative.metric))); refinement starts from it")
-                }
-            }
+            try consider(context.candidates.map { chosen.contains($0) }, source: "gradient plan")
         }
 
         let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
