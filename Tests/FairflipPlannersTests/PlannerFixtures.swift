@@ -7,32 +7,8 @@ enum PlannerFixtures {
     /// The toy instance with a small collective (alpha 0.2): at most 16 candidates, so that
     /// exhaustive search over budgets up to 4 is quick.
     static func toySpec(alpha: Double, direction: String = "up", metric: String = "eqodds") throws -> InstanceSpec {
-        let text = """
-        name = "toy-small"
-        [data]
-        file = "data/toy.csv"
-        test_fraction = 0.5
-        split_seed = 1
-        missing = "fail"
-        [label]
-        column = "label"
-        favorable = "1"
-        [sensitive]
-        column = "group"
-        minority = ["minority"]
-        majority = ["majority"]
-        [features]
-        numeric = ["x1", "x2"]
-        include_sensitive = true
-        [model]
-        C = 1.0
-        [collective]
-        alpha = \(alpha)
-        seed = 1
-        direction = "\(direction)"
-        [fairness]
-        metric = "\(metric)"
-        """
+        let text = TwoFeatureSpec.text(name: "toy-small", file: "data/toy.csv", testFraction: 0.5,
+                                       collective: "alpha = \(alpha)\nseed = 1", direction: direction, metric: metric)
         return try InstanceSpec(toml: text, path: Repository.path("instances/toy-small.toml"))
     }
 

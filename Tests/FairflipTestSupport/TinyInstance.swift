@@ -32,31 +32,8 @@ public enum TinyInstance {
             .appendingPathComponent("fairflip-tiny-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try csv.write(to: folder.appendingPathComponent("tiny.csv"), atomically: true, encoding: .utf8)
-        let spec = """
-            name = "tiny"
-            [data]
-            file = "tiny.csv"
-            test_fraction = 0.25
-            split_seed = 1
-            missing = "fail"
-            [label]
-            column = "label"
-            favorable = "1"
-            [sensitive]
-            column = "group"
-            minority = ["minority"]
-            majority = ["majority"]
-            [features]
-            numeric = ["x1", "x2"]
-            include_sensitive = true
-            [model]
-            C = 1.0
-            [collective]
-            membership_column = "member"
-            direction = "\(direction)"
-            [fairness]
-            metric = "eqodds"
-            """
+        let spec = TwoFeatureSpec.text(name: "tiny", file: "tiny.csv", testFraction: 0.25,
+                                       collective: "membership_column = \"member\"", direction: direction)
         let path = folder.appendingPathComponent("tiny.toml").path
         try spec.write(toFile: path, atomically: true, encoding: .utf8)
         return path
