@@ -10,7 +10,7 @@ public struct Fairflip: ParsableCommand {
             the firm's logistic regression and the collective. See instances/*.toml.
             """,
         version: "0.1.0",
-        subcommands: [AuditCommand.self, PlanCommand.self, ExportMPSCommand.self, ToyCommand.self, SweepCommand.self,
+        subcommands: [AuditCommand.self, PlanCommand.self, ExportMPSCommand.self, SolveWorkerCommand.self, ToyCommand.self, SweepCommand.self,
                       ReportCommand.self, DemoCommand.self])
 
     public init() {}
