@@ -34,6 +34,9 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: "Temperature of the soft formulation's smoothed rates sigma(s / tau).")
     var tau: Double = 0.5
 
+    @Option(help: "Score margin of the hard MIP: a prediction only counts as changed once its linear score moves past +-margin (0: exact).")
+    var margin: Double = 0
+
     /// The budget as a number of flips, checked against the candidates.
     func resolvedBudget(candidates: Int) throws -> Int {
         guard let budget else {
@@ -83,6 +86,7 @@ extension MIPPlanner.Configuration {
         target = problem.target
         planningRows = problem.planningRows
         tau = problem.tau
+        margin = problem.margin
         if let search {
             timeLimit = search.timeLimit
             relativeGap = search.gap

@@ -51,6 +51,9 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("mip-rounds"), help: "Refinement rounds of the MIP per cell at most (0: the first solve only).")
     var mipRounds: Int = 5
 
+    @Option(help: "Score margin of the MIP's hard objective: a prediction only counts as changed once its linear score moves past +-margin (0: exact).")
+    var margin: Double = 0
+
     @Option(help: "Output folder.")
     var out: String = "results"
 
@@ -66,6 +69,7 @@ struct SweepCommand: ParsableCommand {
         var configuration = MIPPlanner.Configuration()
         configuration.timeLimit = mipTimeLimit
         configuration.rounds = mipRounds
+        configuration.margin = margin
         return MIPPlanner(configuration: configuration)
     }
 

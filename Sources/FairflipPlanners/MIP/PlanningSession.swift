@@ -63,6 +63,8 @@ final class PlanningSession {
         if let n = c.planningRows, n < 1 { throw PlanningError("--planning-rows must be at least 1, got \(n)") }
         guard c.rounds >= 0 else { throw PlanningError("--rounds must be at least 0, got \(c.rounds)") }
         if let r = c.trustRegion, r < 1 { throw PlanningError("--trust-region must be at least 1, got \(r)") }
+        guard c.margin >= 0 && c.margin.isFinite else { throw PlanningError("--margin must be at least 0, got \(c.margin)") }
+        if c.margin > 0 && c.formulation != .hard { throw PlanningError("--margin applies to the hard formulation only") }
         guard c.tau > 0 else { throw PlanningError("tau must be positive, got \(c.tau)") }
     }
 
@@ -96,7 +98,8 @@ final class PlanningSession {
         switch configuration.formulation {
         case .soft: return (soft, soft, nil)
         case .hard:
-            let hard = HardFormulation(lp)
+            let hard = HardFormulation(configuration.margin > 0
+                ? lp.withMargin(configuration.margin, reference: context.baseModel.predictions(planning.features)) : lp)
             return (hard, soft, hard.reach.changeable.count)
         }
     }
