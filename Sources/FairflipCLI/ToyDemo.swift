@@ -91,7 +91,7 @@ public struct ToyDemo: Sendable {
         guard let numeric = numericFeatures, numeric.count >= 2,
               let jx = inst.featureNames.firstIndex(of: numeric[0]),
               let jy = inst.featureNames.firstIndex(of: numeric[1]), inst.dimension <= 5
-        else { throw InputError(file: inst.spec.path, "the demo picture needs an instance with two numeric features (like instances/toy.toml)") }
+        else { throw InputError(file: inst.origin, "the demo picture needs an instance with two numeric features (like instances/toy.toml)") }
         let table = try CSVTable(contentsOf: inst.train.file)
         guard let cx = table.header.firstIndex(of: numeric[0]), let cy = table.header.firstIndex(of: numeric[1])
         else { throw InputError(file: inst.train.file, "no columns \(numeric[0]), \(numeric[1])") }
