@@ -10,7 +10,8 @@ public enum ResultsTable {
     public static let header: [String] = {
         var h = ["instance", "alpha", "seed", "method", "budget", "metric", "status", "candidates", "flips"]
         for split in ["train", "test"] { h += SplitFigures.columns.map { "\(split)_\($0.name)" } }
-        h += ["surrogate", "solver_status", "solver_gap", "wall_seconds", "diagnostics", "notes"]
+        h += ["surrogate", "solver_status", "solver_gap", "solver_bound", "solver_root_bound", "plan_origin",
+              "wall_seconds", "diagnostics", "notes"]
         return h
     }()
 
@@ -23,6 +24,7 @@ public enum ResultsTable {
                      r.status, CSVFormat.integer(r.candidates), CSVFormat.integer(r.flips)]
         for split in [r.train, r.test] { cells += SplitFigures.columns.map { CSVFormat.number(split[keyPath: $0.path]) } }
         cells += [CSVFormat.number(r.surrogate), r.solverStatus ?? "", CSVFormat.number(r.solverGap),
+                  CSVFormat.number(r.solverBound), CSVFormat.number(r.solverRootBound), r.planOrigin ?? "",
                   CSVFormat.number(r.wallSeconds), r.diagnostics, r.notes]
         return CSVFormat.line(cells)
     }
@@ -60,6 +62,9 @@ public enum ResultsTable {
                 surrogate: number("surrogate"), solverStatus: text("solver_status").isEmpty ? nil : text("solver_status"),
                 solverGap: number("solver_gap"), wallSeconds: number("wall_seconds"),
                 diagnostics: text("diagnostics"), notes: text("notes"))
+            record.solverBound = number("solver_bound")
+            record.solverRootBound = number("solver_root_bound")
+            record.planOrigin = text("plan_origin").isEmpty ? nil : text("plan_origin")
             for (split, path) in [("train", \SweepRecord.train), ("test", \SweepRecord.test)] {
                 for column in SplitFigures.columns {
                     record[keyPath: path][keyPath: column.path] = number("\(split)_\(column.name)")
