@@ -157,6 +157,8 @@ struct InstanceLoader {
             trimmed(columns[ref.table].table.rows[ref.record][featureColumns[ref.table][feature]])
         }
         func number(_ ref: RowRef, _ feature: Int) throws(InputError) -> Double {
+            // The typed column first (read once while parsing); the text only for the message.
+            if let v = columns[ref.table].table.number(ref.record, featureColumns[ref.table][feature]), v.isFinite { return v }
             let text = cell(ref, feature)
             guard let v = Double(text), v.isFinite else {
                 let c = columns[ref.table]
