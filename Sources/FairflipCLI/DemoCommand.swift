@@ -1,7 +1,7 @@
 import ArgumentParser
 import FairflipPlanners
 import FairflipReports
-import FairflipSweep
+import FairflipResults
 import Foundation
 
 /// `fairflip demo`: plan on the toy instance, print the before/after audit and the headline,
@@ -22,6 +22,11 @@ struct DemoCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Silence progress messages on stderr.")
     var quiet = false
+
+    func validate() throws {
+        guard budget >= 0 else { throw ValidationError("--k: the budget must be at least 0 flips, got \(budget)") }
+        try OutputPath.check(out, as: .folder, flag: "--out")
+    }
 
     func run() throws {
         let progress = Progress(quiet: quiet)

@@ -25,6 +25,10 @@ struct ToyCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output CSV file (default: stdout).")
     var output: String?
 
+    func validate() throws {
+        if let output { try OutputPath.check(output, as: .file, flag: "--output") }
+    }
+
     func run() throws {
         let generator = try reportingErrors { () throws(InputError) -> ToyGenerator in
             if let rows, rows < 2 { throw InputError("--rows must be at least 2, got \(rows)") }
