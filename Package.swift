@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "FairflipSweepTests", dependencies: [
             "FairflipSweep", "FairflipReports", "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipTestSupport",
         ]),
+        .testTarget(name: "FairflipReportsTests", dependencies: ["FairflipReports"]),
         .testTarget(name: "FairflipCLITests", dependencies: ["FairflipCLI", "fairflip", "FairflipTestSupport"]),
         .target(name: "FairflipTestSupport", dependencies: ["FairflipData", "FairflipLearning"], path: "Tests/FairflipTestSupport"),
     ]

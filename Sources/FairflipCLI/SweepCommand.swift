@@ -29,6 +29,10 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Number of seeds (seeds first-seed ..< first-seed + N); each draws the collective and seeds the planner.")
     var seeds: Int = 1
 
+    @Option(name: .customLong("split-seeds"),
+            help: "Number of seeds that each also re-split train/test (split_seed = the seed); replaces --seeds. Needs a one-file spec.")
+    var splitSeeds: Int?
+
     @Option(help: "The first seed.")
     var firstSeed: Int = 0
 
@@ -72,6 +76,11 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let outcome = try reportingErrors { () throws -> Sweep.Outcome in
             guard seeds >= 1 else { throw SweepError("--seeds must be at least 1") }
+            if let splitSeeds {
+                guard splitSeeds >= 1 else { throw SweepError("--split-seeds must be at least 1") }
+                guard seeds == 1 else { throw SweepError("--split-seeds replaces --seeds: give one of them") }
+            }
+            let count = splitSeeds ?? seeds
             let metricValue = try metric.map { name throws -> FairnessMetric in
                 guard let m = FairnessMetric(rawValue: name) else {
                     throw SweepError("--metric: unknown '\(name)'; one of \(FairnessMetric.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -88,7 +97,7 @@ struct SweepCommand: ParsableCommand {
             let config = SweepConfiguration(
                 specPath: spec, budgets: try BudgetList.parse(budgets),
                 planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map(configured),
-                seeds: Array(firstSeed..<(firstSeed + seeds)), alphas: alphaValues, metric: metricValue,
+                seeds: Array(firstSeed..<(firstSeed + count)), splitSeeds: splitSeeds != nil, alphas: alphaValues, metric: metricValue,
                 jobs: jobs, shard: try shard.map { try Shard(parsing: $0) } ?? .whole, output: out)
             let bar = ProgressBar(quiet: quiet)
             let outcome = try Sweep.run(config) { bar.show($0) }

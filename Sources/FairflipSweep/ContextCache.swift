@@ -10,6 +10,7 @@ import Foundation
 final class ContextCache: @unchecked Sendable {
     private let spec: InstanceSpec
     private let metric: FairnessMetric?
+    private let splitSeeds: Bool
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     /// Cells still to finish, per draw.
@@ -22,9 +23,10 @@ final class ContextCache: @unchecked Sendable {
     }
 
     /// A cache for the given cells (which say how long each draw is needed).
-    init(spec: InstanceSpec, metric: FairnessMetric?, cells: [SweepCell]) {
+    init(spec: InstanceSpec, metric: FairnessMetric?, splitSeeds: Bool = false, cells: [SweepCell]) {
         self.spec = spec
         self.metric = metric
+        self.splitSeeds = splitSeeds
         for c in cells { pending[Self.key(c.alpha, c.seed), default: 0] += 1 }
     }
 
@@ -42,7 +44,8 @@ final class ContextCache: @unchecked Sendable {
     }
 
     /// The context of a collective draw: the spec with `collective = fraction(alpha, seed)`
-    /// (or its own membership column when alpha is nil) and the planner seed.
+    /// (or its own membership column when alpha is nil) and the planner seed; with split seeds,
+    /// the spec's one data file is also split with `split_seed` = seed.
     func context(alpha: Double?, seed: Int) throws -> PlanningContext {
         let key = Self.key(alpha, seed)
         lock.lock()
@@ -56,6 +59,9 @@ final class ContextCache: @unchecked Sendable {
         let r = Result<PlanningContext, any Error> {
             var s = spec
             if let alpha { s.collective = .fraction(alpha: alpha, seed: UInt64(seed)) }
+            if splitSeeds, case .single(let file, let fraction, _) = s.source {
+                s.source = .single(file: file, testFraction: fraction, splitSeed: UInt64(seed))
+            }
             return try PlanningContext(instance: try Instance(spec: s), metric: metric, seed: UInt64(seed))
         }
         entry.result = r
