@@ -55,6 +55,14 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("mip-rounds"), help: "Refinement rounds of the MIP per cell at most (0: the first solve only).")
     var mipRounds: Int = 5
 
+    @Option(name: .customLong("mip-planning-rows"),
+            help: "The MIP plans on a seeded subsample of this many training rows (large data); default: all rows.")
+    var mipPlanningRows: Int?
+
+    @Option(name: .customLong("mip-variant"), parsing: .singleValue,
+            help: "Also run a MIP with other settings under its own name: NAME=key:value,... (keys: formulation, tau, rounds, time-limit, planning-rows, gradient-start); repeatable.")
+    var mipVariants: [String] = []
+
     @Option(help: "Output folder.")
     var out: String = "results"
 
@@ -64,13 +72,33 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Silence the progress bar.")
     var quiet = false
 
-    /// The registry's planner, with the MIP's search settings from the command line.
-    private func configured(_ planner: any Planner) -> any Planner {
-        guard planner is MIPPlanner else { return planner }
+    /// The MIP settings of the command line.
+    private var mipConfiguration: MIPPlanner.Configuration {
         var configuration = MIPPlanner.Configuration()
         configuration.timeLimit = mipTimeLimit
         configuration.rounds = mipRounds
-        return MIPPlanner(configuration: configuration)
+        configuration.planningRows = mipPlanningRows
+        return configuration
+    }
+
+    /// The registry's planner, with the MIP's search settings from the command line.
+    private func configured(_ planner: any Planner) -> any Planner {
+        guard planner is MIPPlanner else { return planner }
+        return MIPPlanner(configuration: mipConfiguration)
+    }
+
+    /// The selected planners followed by the `--mip-variant` ones (names must be new).
+    private func planners() throws(SweepError) -> [any Planner] {
+        var out = try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map(configured)
+        if let n = mipPlanningRows, n < 1 { throw SweepError("--mip-planning-rows must be at least 1") }
+        for text in mipVariants {
+            let v = try MIPVariant(parsing: text, base: mipConfiguration)
+            guard !PlannerRegistry.names.contains(v.name), !out.contains(where: { $0.name == v.name }) else {
+                throw SweepError("--mip-variant: the name '\(v.name)' is taken; choose another")
+            }
+            out.append(v)
+        }
+        return out
     }
 
     func run() throws {
@@ -96,7 +124,7 @@ struct SweepCommand: ParsableCommand {
             }
             let config = SweepConfiguration(
                 specPath: spec, budgets: try BudgetList.parse(budgets),
-                planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map(configured),
+                planners: try planners(),
                 seeds: Array(firstSeed..<(firstSeed + count)), splitSeeds: splitSeeds != nil, alphas: alphaValues, metric: metricValue,
                 jobs: jobs, shard: try shard.map { try Shard(parsing: $0) } ?? .whole, output: out)
             let bar = ProgressBar(quiet: quiet)
