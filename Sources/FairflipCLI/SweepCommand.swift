@@ -12,8 +12,8 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Benchmark planners over budgets, seeds and collective sizes; write results.csv and a report.",
         discussion: """
-            One results row per (alpha, seed, method, budget). Rerunning the same command resumes: cells
-            already in results.csv are not recomputed. --shard i/N runs every N-th cell (for job arrays);
+            One results row per (alpha, seed, method, budget). Rerunning the same command resumes: cells \
+            already in results.csv are not recomputed. --shard i/N runs every N-th cell (for job arrays); \
             `fairflip report DIR` merges the shards. See docs/sweeps.md.
             """)
 
@@ -55,12 +55,15 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("mip-rounds"), help: "Refinement rounds of the MIP per cell at most (0: the first solve only).")
     var mipRounds: Int = 5
 
+    @Option(help: "Score margin of the MIP's hard objective: a prediction only counts as changed once its linear score moves past +-margin (0: exact).")
+    var margin: Double = 0
+
     @Option(name: .customLong("mip-planning-rows"),
             help: "The MIP plans on a seeded subsample of this many training rows (large data); default: all rows.")
     var mipPlanningRows: Int?
 
     @Option(name: .customLong("mip-variant"), parsing: .singleValue,
-            help: "Also run a MIP with other settings under its own name: NAME=key:value,... (keys: formulation, tau, rounds, time-limit, planning-rows, gradient-start); repeatable.")
+            help: "Also run a MIP with other settings under its own name: NAME=key:value,... (keys: formulation, tau, margin, rounds, time-limit, planning-rows, gradient-start); repeatable.")
     var mipVariants: [String] = []
 
     @Option(help: "Output folder.")
@@ -72,27 +75,23 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Silence the progress bar.")
     var quiet = false
 
-    /// The MIP settings of the command line.
-    private var mipConfiguration: MIPPlanner.Configuration {
-        var configuration = MIPPlanner.Configuration()
-        configuration.timeLimit = mipTimeLimit
-        configuration.rounds = mipRounds
-        configuration.planningRows = mipPlanningRows
-        return configuration
+    /// The settings every planner of the sweep gets (each applies those it honours).
+    private var settings: PlannerSettings {
+        var s = PlannerSettings()
+        s.timeLimit = mipTimeLimit
+        s.rounds = mipRounds
+        s.margin = margin
+        s.planningRows = mipPlanningRows
+        return s
     }
 
-    /// The registry's planner, with the MIP's search settings from the command line.
-    private func configured(_ planner: any Planner) -> any Planner {
-        guard planner is MIPPlanner else { return planner }
-        return MIPPlanner(configuration: mipConfiguration)
-    }
-
-    /// The selected planners followed by the `--mip-variant` ones (names must be new).
+    /// The selected planners with the sweep's settings, followed by the `--mip-variant` ones
+    /// (whose names must be new).
     private func planners() throws(SweepError) -> [any Planner] {
-        var out = try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map(configured)
         if let n = mipPlanningRows, n < 1 { throw SweepError("--mip-planning-rows must be at least 1") }
+        var out = try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map { $0.configured(settings) }
         for text in mipVariants {
-            let v = try MIPVariant(parsing: text, base: mipConfiguration)
+            let v = try MIPVariant(parsing: text, base: settings)
             guard !PlannerRegistry.names.contains(v.name), !out.contains(where: { $0.name == v.name }) else {
                 throw SweepError("--mip-variant: the name '\(v.name)' is taken; choose another")
             }

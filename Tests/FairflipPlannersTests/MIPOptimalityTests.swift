@@ -1,5 +1,6 @@
 import FairflipData
 import FairflipFairness
+import FairflipLinearAlgebra
 @testable import FairflipPlanners
 import FairflipSolver
 import FairflipTestSupport
@@ -21,16 +22,17 @@ struct MIPOptimalityTests {
     }
 
     func session(_ metric: FairnessMetric, formulation: MIPPlanner.FormulationKind = .hard,
-                 maxErrorIncrease: Double? = nil) throws -> PlanningSession {
+                 maxErrorIncrease: Double? = nil, margin: Double = 0) throws -> PlanningSession {
         let instance = try Instance(specPath: TinyInstance.write())
         let context = try PlanningContext(instance: instance, metric: metric)
         var config = MIPPlanner.Configuration()
         config.formulation = formulation
         config.maxErrorIncrease = maxErrorIncrease
+        config.margin = margin
         return try PlanningSession(context: context, configuration: config, progress: { _ in })
     }
 
-    @Test(arguments: [FairnessMetric.eqodds, .eqoddsMax, .dp, .eqopp])
+    @Test(arguments: FairnessMetric.allCases)
     func hardMIPMatchesEnumeration(metric: FairnessMetric) throws {
         let s = try session(metric)
         let m = s.context.candidates.count
@@ -46,6 +48,52 @@ struct MIPOptimalityTests {
         #expect(abs(outcome.record.objective! - brute) < 1e-6, "MIP \(outcome.record.objective!) vs enumeration \(brute)")
         #expect(abs(hard.lp.linearAudit(outcome.plan).value(of: metric) - brute) < 1e-9)
         #expect(outcome.plan.filter { $0 }.count <= k)
+    }
+
+    /// The margin objective, enumerated from its definition (not from the shifted scores the
+    /// formulation uses): a row counts as favourable iff its linear score is > -δ when the firm's
+    /// model predicts it favourable, and > δ otherwise.
+    @Test(arguments: [(FairnessMetric.eqodds, 0.1), (.eqodds, 0.5), (.dp, 0.3), (.eqopp, 1.0)])
+    func marginMIPMatchesEnumerationOfTheMarginObjective(metric: FairnessMetric, margin: Double) throws {
+        let s = try session(metric, margin: margin)
+        let m = s.context.candidates.count
+        let k = 3
+        let (main, _, _) = try s.firstFormulation(budget: k, goal: .lowestMetric)
+        let hard = try #require(main as? HardFormulation)
+        let features = s.planning.features
+        let baseScores = s.context.baseModel.scores(features)
+        func counted(_ x: [Bool]) -> Double {
+            var scores = baseScores
+            BLAS.gemv(features, hard.lp.response.parameterChange(to: x), alpha: 1, beta: 1, into: &scores)
+            let predictions = zip(baseScores, scores).map { $0 > 0 ? $1 > -margin : $1 > margin }
+            return FairnessAudit(truth: s.planning.truth, predictions: predictions, groups: s.planning.groups).value(of: metric)
+        }
+        let brute = subsets(m, k).map(counted).min()!
+        let outcome = try #require(FormulationSolver.solve(hard, starts: [], options: SolverOptions(timeLimit: 60),
+                                                            changeableRows: nil))
+        #expect(outcome.record.status == "optimal")
+        #expect(abs(outcome.record.objective! - brute) < 1e-6, "MIP \(outcome.record.objective!) vs enumeration \(brute)")
+        #expect(abs(counted(outcome.plan) - brute) < 1e-9)
+        #expect(abs(hard.surrogateMetric(outcome.plan) - brute) < 1e-9)
+        // The zero-flip plan is feasible and keeps every reference prediction.
+        let none = [Bool](repeating: false, count: m)
+        #expect(hard.start(for: none) != nil)
+        #expect(abs(counted(none) - s.base.evaluation.train.value(of: metric)) < 1e-9 || s.planning.count != s.context.instance.train.count)
+    }
+
+    @Test func marginChangesTheObjective() throws {
+        let exact = try session(.eqodds)
+        let wide = try session(.eqodds, margin: 0.5)
+        let m = exact.context.candidates.count
+        let (e, _, _) = try exact.firstFormulation(budget: 3, goal: .lowestMetric)
+        let (w, _, _) = try wide.firstFormulation(budget: 3, goal: .lowestMetric)
+        let differs = subsets(m, 3).contains { abs(e.surrogateMetric($0) - w.surrogateMetric($0)) > 1e-9 }
+        #expect(differs, "a margin of 0.5 should change some plan's counted metric on the tiny instance")
+    }
+
+    @Test func marginIsValidated() throws {
+        #expect(throws: PlanningError.self) { try session(.eqodds, margin: -1) }
+        #expect(throws: PlanningError.self) { try session(.eqodds, formulation: .soft, margin: 0.1) }
     }
 
     @Test func hardMIPWithErrorCapMatchesEnumeration() throws {

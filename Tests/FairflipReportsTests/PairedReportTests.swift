@@ -1,4 +1,5 @@
 import FairflipReports
+import FairflipResults
 import Testing
 
 /// The report's paired sections on hand-made records: two methods over five split seeds.

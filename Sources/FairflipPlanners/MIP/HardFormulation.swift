@@ -34,7 +34,6 @@ struct HardFormulation: Formulation {
         let d = u.rows
         let state = lp.state
         let flippedNow = state.filter { $0 }.count
-        let enc = lp.metric.encoding
 
         var include = planning.groups.map { $0 != .other }
         if lp.errorCap != nil { include = Array(repeating: true, count: planning.count) }
@@ -63,8 +62,8 @@ struct HardFormulation: Formulation {
         }
         // Fixed rows' predictions are constants in the gaps and the error count.
         var gapRows: [(hi: Int, lo: Int)] = []
-        for (gap, _) in enc.gaps {
-            let w = lp.gapWeights.weights[gap]!
+        for gap in lp.metric.gaps {
+            let w = lp.gapWeights[gap]
             var constant = 0.0
             for j in 0..<planning.count where !changing.contains(j) && lp.scores[j] > 0 { constant += w[j] }
             gapRows.append((p.addRow(name: "\(gap.rawValue)_hi", upper: -constant),
@@ -112,9 +111,9 @@ struct HardFormulation: Formulation {
         predStart = p.columnCount
         for (r, j) in reach.changeable.enumerated() {
             var e: [(row: Int, value: Double)] = [(hiRows[r], -mPlus[r]), (loRows[r], -mMinus[r])]
-            for (g, (gap, _)) in enc.gaps.enumerated() {
-                e.append((gapRows[g].hi, lp.gapWeights.weights[gap]![j]))
-                e.append((gapRows[g].lo, lp.gapWeights.weights[gap]![j]))
+            for (g, gap) in lp.metric.gaps.enumerated() {
+                e.append((gapRows[g].hi, lp.gapWeights[gap][j]))
+                e.append((gapRows[g].lo, lp.gapWeights[gap][j]))
             }
             if let errorRow { e.append((errorRow, planning.truth[j] ? -1 : 1)) }
             p.addBinary(name: "pred_\(planning.lines[j])", entries: e)
@@ -139,7 +138,7 @@ struct HardFormulation: Formulation {
             if s >= eps { values[predStart + r] = 1 } else if s > 0 { return nil }
         }
         let audit = lp.linearAudit(x)
-        let gaps: [Gap: Double] = [.tpr: audit.tprGap, .fpr: audit.fprGap, .pr: audit.positiveRateGap]
+        let gaps = audit.gaps
         let aux = lp.metric.auxValues(gaps: gaps)
         for (a, v) in aux.enumerated() { values[auxStart + a] = v }
         if let cap = lp.errorCap, LinearisedProblem.errors(audit) > cap { return nil }

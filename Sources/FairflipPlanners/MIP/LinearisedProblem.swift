@@ -17,8 +17,12 @@ struct LinearisedProblem: Sendable {
 
     let response: LinearResponse
     let planning: PlanningSet
-    /// Planning rows' scores under the linearisation point.
-    let scores: [Double]
+    /// Planning rows' scores under the linearisation point, minus the row's prediction threshold
+    /// (0, or `±margin` for the margin objective: see `withMargin`). A row counts as predicted
+    /// favourable exactly when its (shifted) score is `> 0`.
+    private(set) var scores: [Double]
+    /// The score margin δ of the margin objective (0: the exact objective, predictions `score > 0`).
+    private(set) var margin: Double = 0
     let metric: FairnessMetric
     let goal: Goal
     /// At most this many flips in the final state.
@@ -39,8 +43,31 @@ struct LinearisedProblem: Sendable {
         self.budget = budget
         self.toggleLimit = toggleLimit
         self.errorCap = errorCap
-        gapWeights = try GapWeights(truth: planning.truth, groups: planning.groups,
-                                    gaps: metric.encoding.gaps.map(\.gap))
+        gapWeights = try GapWeights(truth: planning.truth, groups: planning.groups, metric: metric)
+    }
+
+    /// The margin objective (issue 10): a prediction only counts as changed from its reference
+    /// prediction `p_j` when the linear score moves past the margin on the other side of 0.
+    ///
+    /// Precisely, with the linear score `s'_j = s_j + x_j · Δθ`, the model counts row `j` as
+    /// predicted favourable iff `s'_j > h_j`, where `h_j = -δ` if `p_j` (reference-favourable: it
+    /// counts as unfavourable only once `s'_j ≤ -δ`) and `h_j = +δ` otherwise (it counts as
+    /// favourable only once `s'_j > δ`). So a row whose reference score lies within δ of 0 keeps its
+    /// reference prediction until it is pushed past the margin on the other side, and changes the
+    /// plan cannot move confidently are not credited. With δ = 0 this is the exact objective.
+    /// The reference is normally the firm's model with no flips; the retrained evaluation of a
+    /// plan is always exact (`score > 0`).
+    ///
+    /// Implemented by shifting the scores by `h_j`: every consumer of `scores`, `linearScores`
+    /// and `linearAudit` (reach, hard formulation, local search) then models the margin objective.
+    func withMargin(_ delta: Double, reference: [Bool]) -> LinearisedProblem {
+        precondition(reference.count == scores.count, "one reference prediction per planning row")
+        precondition(margin == 0, "the margin is applied once")
+        var copy = self
+        guard delta > 0 else { return copy }
+        copy.margin = delta
+        for j in copy.scores.indices { copy.scores[j] -= reference[j] ? -delta : delta }
+        return copy
     }
 
     var candidateCount: Int { response.count }
@@ -59,7 +86,8 @@ struct LinearisedProblem: Sendable {
         return s
     }
 
-    /// The hard linear model's verdict on a plan: predictions `score > 0` on the planning rows, audited.
+    /// The hard linear model's verdict on a plan: predictions `score > 0` on the planning rows
+    /// (shifted scores with a margin: see `withMargin`), audited.
     func linearAudit(_ x: [Bool]) -> FairnessAudit {
         FairnessAudit(truth: planning.truth, predictions: linearScores(x).map { $0 > 0 }, groups: planning.groups)
     }

@@ -34,6 +34,10 @@ public struct MIPPlanner: Planner {
         public var rounds: Int = 5
         /// Toggles per refinement round at most; nil: `max(4, budget / 4)`.
         public var trustRegion: Int?
+        /// Score margin δ of the hard formulation's margin objective (issue 10): a row's prediction
+        /// only counts as changed once its linear score moves past ±δ (`LinearisedProblem.withMargin`).
+        /// 0: the exact in-sample objective.
+        public var margin: Double = 0
         /// Temperature of the soft formulation's smoothed rates.
         public var tau: Double = 0.5
         /// Also retrain the gradient method's plan and refine from it when it retrains better

@@ -1,13 +1,14 @@
 import FairflipFairness
+import FairflipPlanners
 import FairflipTestSupport
 import Testing
-@testable import FairflipSweep
+@testable import FairflipCLI
 
 @Suite struct DemoTests {
     @Test func fallsBackToTheBestRegisteredMethodAndDrawsAWellFormedPicture() throws {
         let demo = try ToyDemo(specPath: Repository.path("instances/toy.toml"), budget: 6,
                                planners: [FirstK(), LastKSeeded()])
-        #expect(demo.choice.contains("mip is not registered"))
+        #expect(demo.choice.contains("no preferred method is registered"))
         #expect(demo.plan.flips.count == 6)
         #expect(demo.headline.contains("train: eqodds") && demo.headline.contains("% cut"))
         #expect(demo.auditTable.contains("train after"))
@@ -37,14 +38,14 @@ import Testing
 
     @Test func usesThePreferredPlannerWhenRegistered() throws {
         var preferred = FirstK()
-        preferred.name = "mip"
+        preferred.preferredForDemo = true
         let demo = try ToyDemo(specPath: Repository.path("instances/toy.toml"), budget: 6,
                                planners: [LastKSeeded(), preferred])
-        #expect(demo.method == "mip")
+        #expect(demo.method == "first-k")
     }
 
     @Test func refusesWithoutPlanners() {
-        #expect(throws: SweepError.self) {
+        #expect(throws: PlanningError.self) {
             try ToyDemo(specPath: Repository.path("instances/toy.toml"), budget: 6, planners: [])
         }
     }
