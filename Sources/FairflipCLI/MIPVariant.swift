@@ -25,8 +25,8 @@ struct MIPVariant: Planner {
     func configured(_ settings: PlannerSettings) -> any Planner { self }
 
     /// The keys a variant may set.
-    static let keys = ["formulation (hard|soft)", "tau (> 0)", "margin (>= 0)", "rounds (>= 0)", "time-limit (s)",
-                       "planning-rows (>= 1)", "gradient-start (true|false)"]
+    static let keys = ["formulation (hard|soft)", "tau", "margin", "rounds", "time-limit (s)", "planning-rows",
+                       "gradient-start (true|false)"]
 
     /// Parses `NAME=key:value,...` on top of `base` (the sweep's own settings).
     init(parsing text: String, base: PlannerSettings) throws(SweepError) {
@@ -40,17 +40,12 @@ struct MIPVariant: Planner {
             let kv = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard kv.count == 2 else { throw SweepError("--mip-variant \(variant): '\(item)' is not key:value") }
             let (key, value) = (kv[0], kv[1])
-            func number(atLeast low: Double, strictly: Bool) throws(SweepError) -> Double {
-                guard let x = Double(value), x.isFinite, strictly ? x > low : x >= low else {
-                    throw SweepError("--mip-variant \(variant): \(key) needs a number \(strictly ? ">" : ">=") "
-                                     + "\(low), got '\(value)'")
-                }
+            func number() throws(SweepError) -> Double {
+                guard let x = Double(value) else { throw SweepError("--mip-variant \(variant): \(key) needs a number, got '\(value)'") }
                 return x
             }
-            func count(atLeast low: Int) throws(SweepError) -> Int {
-                guard let x = Int(value), x >= low else {
-                    throw SweepError("--mip-variant \(variant): \(key) needs a whole number >= \(low), got '\(value)'")
-                }
+            func count() throws(SweepError) -> Int {
+                guard let x = Int(value) else { throw SweepError("--mip-variant \(variant): \(key) needs a whole number, got '\(value)'") }
                 return x
             }
             switch key {
@@ -59,11 +54,11 @@ struct MIPVariant: Planner {
                     throw SweepError("--mip-variant \(variant): formulation is hard or soft, got '\(value)'")
                 }
                 s.formulation = f
-            case "tau": s.tau = try number(atLeast: 0, strictly: true)
-            case "margin": s.margin = try number(atLeast: 0, strictly: false)
-            case "rounds": s.rounds = try count(atLeast: 0)
-            case "time-limit": s.timeLimit = try number(atLeast: 0, strictly: true)
-            case "planning-rows": s.planningRows = try count(atLeast: 1)
+            case "tau": s.tau = try number()
+            case "margin": s.margin = try number()
+            case "rounds": s.rounds = try count()
+            case "time-limit": s.timeLimit = try number()
+            case "planning-rows": s.planningRows = try count()
             case "gradient-start":
                 guard let b = Bool(value) else {
                     throw SweepError("--mip-variant \(variant): gradient-start is true or false, got '\(value)'")
@@ -73,6 +68,8 @@ struct MIPVariant: Planner {
                 throw SweepError("--mip-variant \(variant): unknown key '\(key)' (keys: \(Self.keys.joined(separator: ", ")))")
             }
         }
+        // The engine's own range checks (the ones the plain flags get).
+        if let problem = s.problem() { throw SweepError("--mip-variant \(variant): \(problem.key.rawValue): \(problem.message)") }
         name = variant
         planner = MIPPlanner().configured(s)
     }
