@@ -1,17 +1,24 @@
 import FairflipData
 import FairflipFairness
+import FairflipLearning
 import FairflipPlanners
 import Foundation
 
 /// Planning contexts per (alpha, seed), built once and shared by every method and budget of
-/// that collective draw (building one loads the data and trains the base model). A context is
-/// dropped once every cell that needs it has finished, so a long sweep on a large instance
-/// holds only the draws in progress.
+/// that collective draw. The data files are read, split and encoded once, and the base model
+/// trained once, for the whole sweep (neither depends on the collective); each draw only
+/// re-draws the collective in memory. A context is dropped once every cell that needs it has
+/// finished, so a long sweep on a large instance holds only the draws in progress.
 final class ContextCache: @unchecked Sendable {
     private let spec: InstanceSpec
     private let metric: FairnessMetric?
     private let splitSeeds: Bool
     private let lock = NSLock()
+    /// The data table, read by the first draw; guarded by `sharedLock`.
+    private var table: Result<DataTable, any Error>?
+    /// The spec's split encoded and its base model, built by the first draw; guarded by `sharedLock`.
+    private var shared: Result<(data: EncodedData, baseModel: FittedModel), any Error>?
+    private let sharedLock = NSLock()
     private var entries: [String: Entry] = [:]
     /// Cells still to finish, per draw.
     private var pending: [String: Int] = [:]
@@ -57,14 +64,44 @@ final class ContextCache: @unchecked Sendable {
         defer { entry.lock.unlock() }
         if let r = entry.result { return try r.get() }
         let r = Result<PlanningContext, any Error> {
-            var s = spec
-            if let alpha { s.collective = .fraction(alpha: alpha, seed: UInt64(seed)) }
-            if splitSeeds, case .single(let file, let fraction, _) = s.source {
-                s.source = .single(file: file, testFraction: fraction, splitSeed: UInt64(seed))
-            }
-            return try PlanningContext(instance: try Instance(spec: s), metric: metric, seed: UInt64(seed))
+            let (data, baseModel) = try splitData(seed: seed)
+            let instance = try alpha.map { data.drawCollective(alpha: $0, seed: UInt64(seed)) }
+                ?? data.instance(collective: spec.collective)
+            return try PlanningContext(instance: instance, metric: metric, seed: UInt64(seed), baseModel: baseModel)
         }
         entry.result = r
         return try r.get()
+    }
+
+    /// The data table (files read, rows selected), read once for the whole sweep.
+    private func dataTable() throws -> DataTable {
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let table { return try table.get() }
+        let r = Result<DataTable, any Error> { try DataTable(spec: spec) }
+        table = r
+        return try r.get()
+    }
+
+    /// The encoded splits and the base model of a seed: with split seeds, the table split with
+    /// that seed (encoders and base model fitted on its training rows); otherwise the spec's
+    /// split, shared by every draw and built once.
+    private func splitData(seed: Int) throws -> (data: EncodedData, baseModel: FittedModel) {
+        let table = try dataTable()
+        if splitSeeds, case .random(let fraction, _) = table.splitRule {
+            return try Self.encoded(table.split(testFraction: fraction, seed: UInt64(seed)))
+        }
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let shared { return try shared.get() }
+        let r = Result<(data: EncodedData, baseModel: FittedModel), any Error> { try Self.encoded(table.split()) }
+        shared = r
+        return try r.get()
+    }
+
+    /// Encodes a split and trains the firm's base model on it.
+    private static func encoded(_ rows: TrainTestRows) throws -> (data: EncodedData, baseModel: FittedModel) {
+        let data = try rows.encoded()
+        return (data, try PlanningContext(instance: data.instance(collective: [])).baseModel)
     }
 }
