@@ -55,15 +55,18 @@ enum FormulationSolver {
                       log: (String) -> Void = { _ in }, failure: UnsafeMutablePointer<String>? = nil) -> SolveOutcome? {
         var best: (source: String, plan: [Bool], values: [Double], objective: Double)?
         var tried: [String] = []
-        var infeasible = 0
+        var infeasible: [String] = []
         defer {
             var parts = tried
-            if infeasible > 0 { parts.append("\(infeasible) infeasible") }
+            if !infeasible.isEmpty {
+                let more = infeasible.count > 3 ? " and \(infeasible.count - 3) more" : ""
+                parts.append("infeasible: " + infeasible.prefix(3).joined(separator: ", ") + more)
+            }
             if !parts.isEmpty { log("mip: starts: " + parts.joined(separator: ", ")) }
         }
         for s in starts {
             guard let values = formulation.start(for: s.plan) else {
-                infeasible += 1
+                infeasible.append(s.source)
                 continue
             }
             let objective = formulation.problem.objectiveValue(values)
