@@ -38,7 +38,7 @@ struct HardFormulation: Formulation {
         var include = planning.groups.map { $0 != .other }
         if lp.errorCap != nil { include = Array(repeating: true, count: planning.count) }
         let reach = Reach(features: planning.features, scores: lp.scores, columns: u,
-                          limit: lp.toggleLimit, include: include)
+                          limit: lp.toggleLimit, include: include, keptEffects: HardLocalSearch.maxEntries)
         self.reach = reach
         let changing = Set(reach.changeable)
 
