@@ -22,7 +22,14 @@ public struct PlanningContext: Sendable {
     public let seed: UInt64
 
     /// Trains the base model and lists the candidates.
+    /// - Throws: `UndefinedMetric` when the metric is undefined on the training split (no planner
+    ///   can lower it), before any fitting.
     public init(instance: Instance, metric: FairnessMetric? = nil, seed: UInt64 = 0) throws {
+        let train = instance.train
+        if let undefined = UndefinedMetric(metric: metric ?? instance.spec.metric, truth: train.truth, groups: train.groups,
+                                           rows: UndefinedMetric.trainingSplit) {
+            throw undefined
+        }
         self.instance = instance
         learner = LogisticRegression(C: instance.spec.C)
         baseModel = try learner.fit(instance.train.features, labels: instance.train.labels)

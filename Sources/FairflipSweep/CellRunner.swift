@@ -13,7 +13,10 @@ struct CellRunner: Sendable {
         var record = SweepRecord(instance: instanceName, alpha: cell.alpha, seed: cell.seed, method: cell.method,
                                  budget: cell.budget, metric: "")
         let ctx: PlanningContext
-        do { ctx = try context() } catch {
+        do { ctx = try context() } catch let undefined as UndefinedMetric {
+            record.status = Self.errorStatus("\(undefined)")
+            return record
+        } catch {
             record.status = Self.errorStatus("loading the collective: \(error)")
             return record
         }
@@ -26,9 +29,13 @@ struct CellRunner: Sendable {
             record.flips = 0
             record.train = SplitFigures(FairnessAudit(truth: inst.train.truth, predictions: base.predictions(inst.train.features),
                                                       groups: inst.train.groups))
-            record.test = SplitFigures(FairnessAudit(truth: inst.test.truth, predictions: base.predictions(inst.test.features),
-                                                     groups: inst.test.groups))
+            let test = FairnessAudit(truth: inst.test.truth, predictions: base.predictions(inst.test.features),
+                                     groups: inst.test.groups)
+            record.test = SplitFigures(test)
             record.notes = "base model (budget 0: no flips, planner not called)"
+            if let undefined = UndefinedMetric(metric: ctx.metric, audit: test, rows: UndefinedMetric.testSplit) {
+                record.status = Self.errorStatus("\(undefined)")
+            }
             return record
         }
         let start = DispatchTime.now().uptimeNanoseconds
@@ -55,6 +62,7 @@ struct CellRunner: Sendable {
             let evaluation = try PlanEvaluation(plan: plan, context: ctx)
             record.train = SplitFigures(evaluation.train)
             record.test = SplitFigures(evaluation.test)
+            if let undefined = evaluation.testValue(of: ctx.metric).failure { record.status = Self.errorStatus("\(undefined)") }
         } catch {
             if timing { record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
             record.status = Self.errorStatus("\(error)")
