@@ -73,8 +73,8 @@ struct PlanReport: Encodable {
                                        groups: instance.test.groups)
         audits = (trainBefore, evaluation.train, testBefore, evaluation.test)
         self.trainBefore = trainBefore.value(of: context.metric)
-        self.instance = instance.spec.name
-        spec = instance.spec.path
+        self.instance = instance.name
+        spec = instance.origin
         method = plan.method
         metric = context.metric.rawValue
         seed = context.seed

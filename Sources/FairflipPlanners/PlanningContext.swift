@@ -21,20 +21,21 @@ public struct PlanningContext: Sendable {
     /// Seed for planners that draw at random.
     public let seed: UInt64
 
-    /// Trains the base model and lists the candidates.
+    /// Trains the base model (unless given: contexts of one split that differ only in their
+    /// collective share it) and lists the candidates.
     /// - Throws: `UndefinedMetric` when the metric is undefined on the training split (no planner
     ///   can lower it), before any fitting.
-    public init(instance: Instance, metric: FairnessMetric? = nil, seed: UInt64 = 0) throws {
+    public init(instance: Instance, metric: FairnessMetric? = nil, seed: UInt64 = 0, baseModel: FittedModel? = nil) throws {
         let train = instance.train
-        if let undefined = UndefinedMetric(metric: metric ?? instance.spec.metric, truth: train.truth, groups: train.groups,
+        if let undefined = UndefinedMetric(metric: metric ?? instance.metric, truth: train.truth, groups: train.groups,
                                            rows: UndefinedMetric.trainingSplit) {
             throw undefined
         }
         self.instance = instance
-        learner = LogisticRegression(C: instance.spec.C)
-        baseModel = try learner.fit(instance.train.features, labels: instance.train.labels)
+        learner = LogisticRegression(C: instance.C)
+        self.baseModel = try baseModel ?? learner.fit(instance.train.features, labels: instance.train.labels)
         candidates = instance.candidates
-        self.metric = metric ?? instance.spec.metric
+        self.metric = metric ?? instance.metric
         self.seed = seed
     }
 
