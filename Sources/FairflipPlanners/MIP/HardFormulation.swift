@@ -10,12 +10,32 @@ import FairflipSolver
 /// auxiliary variables. Rows: `dtheta_def_<j>` (`Δθ − U t = 0`, affine in the flips), `budget`,
 /// `trust` (refinement only), `score_hi_/score_lo_<line>` (big-M links, M from the reach),
 /// `<gap>_hi/_lo` (absolute gaps), `metric_cap` (target mode) and `error_cap`.
+///
+/// **Links and the integrality tolerance.** For a changeable row with linear score `s'` the links are
+///
+///     s' ≤ (M⁺ + δ) v − δ          (v = 0 forces s' ≤ −δ; v = 1 allows up to M⁺ = max(0, s + up))
+///     s' ≥ ε − M⁻ (1 − v)          (v = 1 forces s' ≥ ε;  v = 0 allows down to s + down)
+///
+/// with per-row margins chosen so that a binary CBC accepts as integral (within
+/// `integralityTolerance` τ of 0 or 1) still decides the sign of the score exactly as the linear
+/// model does (`s' > 0`): `δ = 2τ M⁺` and `ε = max(minimumEps, 2τ |s + down|)`, so "v ≈ 0" gives
+/// `s' ≤ (M⁺ + δ)τ − δ < 0` and "v ≈ 1" gives `s' ≥ ε − τ M⁻ > 0`. Scores in the band `(−δ, ε)`
+/// (about 1e-5 wide) are excluded from the model. The plan with no toggles is always feasible:
+/// for a row whose current score lies inside its band the band is narrowed to exclude that score
+/// (`ε ≤ s` when `s > 0`, `δ ≤ −s` when `s ≤ 0`); only such rows (scores within ~1e-5 of 0) can
+/// be decoded against the sign of their score.
 struct HardFormulation: Formulation {
     let problem: MIPProblem
     let lp: LinearisedProblem
     let reach: Reach
-    /// Margin a favourable prediction must clear in the model.
-    let eps: Double
+    /// Smallest margin a favourable prediction must clear in the model.
+    let minimumEps: Double
+    /// CBC's integrality tolerance (its default), which the per-row margins absorb.
+    static let integralityTolerance = 1e-6
+    /// Per changeable row (in `reach.changeable` order): the margin a favourable prediction must
+    /// clear (`ε`) and the one an unfavourable prediction must stay below 0 by (`δ`).
+    let eps: [Double]
+    let negativeMargin: [Double]
     /// Column of `dtheta_0`; `pred` columns follow the `d` of them, then the auxiliaries.
     let dthetaStart: Int
     let predStart: Int
@@ -25,9 +45,9 @@ struct HardFormulation: Formulation {
 
     var candidateCount: Int { lp.candidateCount }
 
-    init(_ lp: LinearisedProblem, eps: Double = 1e-5) {
+    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5) {
         self.lp = lp
-        self.eps = eps
+        self.minimumEps = minimumEps
         let planning = lp.planning
         let m = lp.candidateCount
         let u = lp.response.columns
@@ -38,8 +58,10 @@ struct HardFormulation: Formulation {
 
         var include = planning.groups.map { $0 != .other }
         if lp.errorCap != nil { include = Array(repeating: true, count: planning.count) }
+        // At most `flippedNow + budget` toggles are possible (undo every flip, make `budget` new
+        // ones), so the reach is never looser than the budget even when the trust region is.
         let reach = Reach(features: planning.features, scores: lp.scores, columns: u,
-                          limit: lp.toggleLimit, include: include)
+                          limit: min(lp.toggleLimit, flippedNow + lp.budget), include: include)
         self.reach = reach
         let changing = Set(reach.changeable)
 
@@ -52,15 +74,24 @@ struct HardFormulation: Formulation {
         let refining = flippedNow > 0 || lp.toggleLimit < min(lp.budget, m)
         let trustRow = refining ? p.addRow(name: "trust", upper: Double(lp.toggleLimit - flippedNow)) : nil
         var hiRows: [Int] = [], loRows: [Int] = []
-        var mPlus: [Double] = [], mMinus: [Double] = []
+        var mPlus: [Double] = [], mMinus: [Double] = [], epsRows: [Double] = [], deltaRows: [Double] = []
+        let tol = Self.integralityTolerance
         for (r, j) in reach.changeable.enumerated() {
             let s = lp.scores[j]
-            let mp = max(0, s + reach.up[r]), mm = eps - (s + reach.down[r])
-            mPlus.append(mp)
+            let lowest = s + reach.down[r]
+            let mp = max(0, s + reach.up[r])
+            var e = max(minimumEps, 2 * tol * abs(lowest)), delta = 2 * tol * mp
+            if s > 0 { e = min(e, s) } else { delta = min(delta, -s) }
+            let mm = e - lowest
+            mPlus.append(mp + delta)
             mMinus.append(mm)
-            hiRows.append(p.addRow(name: "score_hi_\(planning.lines[j])", upper: -s))
-            loRows.append(p.addRow(name: "score_lo_\(planning.lines[j])", lower: eps - mm - s))
+            epsRows.append(e)
+            deltaRows.append(delta)
+            hiRows.append(p.addRow(name: "score_hi_\(planning.lines[j])", upper: -s - delta))
+            loRows.append(p.addRow(name: "score_lo_\(planning.lines[j])", lower: e - mm - s))
         }
+        eps = epsRows
+        negativeMargin = deltaRows
         // Fixed rows' predictions are constants in the gaps and the error count.
         var gapRows: [(hi: Int, lo: Int)] = []
         for (gap, _) in enc.gaps {
@@ -136,7 +167,7 @@ struct HardFormulation: Formulation {
         for k in dtheta.indices { values[dthetaStart + k] = dtheta[k] }
         for (r, j) in reach.changeable.enumerated() {
             let s = scores[j]
-            if s >= eps { values[predStart + r] = 1 } else if s > 0 { return nil }
+            if s >= eps[r] { values[predStart + r] = 1 } else if s > -negativeMargin[r] { return nil }
         }
         let audit = lp.linearAudit(x)
         let gaps: [Gap: Double] = [.tpr: audit.tprGap, .fpr: audit.fprGap, .pr: audit.positiveRateGap]
