@@ -22,9 +22,9 @@ import Testing
         let hard = HardFormulation(try problem(context, budget: context.candidates.count))
         let tau = HardFormulation.integralityTolerance
         #expect(!hard.reach.changeable.isEmpty)
-        for (r, j) in hard.reach.changeable.enumerated() {
-            let s = hard.lp.scores[j]
-            let eps = hard.eps[r], delta = hard.negativeMargin[r]
+        for (c, r) in hard.classes.reachIndex.enumerated() {
+            let s = hard.lp.scores[hard.classes.representative(c)]
+            let eps = hard.eps[c], delta = hard.negativeMargin[c]
             let lowest = s + hard.reach.down[r], highest = max(0, s + hard.reach.up[r])
             #expect(eps > 0 && delta >= 0)
             // v = 1 − τ: the lo link still forces a positive score.

@@ -6,10 +6,13 @@ import FairflipSolver
 /// (formulation.md, "The hard formulation").
 ///
 /// Columns: `flip_<line>` (binary, one per candidate), `dtheta_<j>` (free, `d`), `pred_<line>`
-/// (binary, one per row whose prediction can change within the toggle limit), and the metric's
-/// auxiliary variables. Rows: `dtheta_def_<j>` (`Δθ − U t = 0`, affine in the flips), `budget`,
-/// `trust` (refinement only), `score_hi_/score_lo_<line>` (big-M links, M from the reach),
-/// `<gap>_hi/_lo` (absolute gaps), `metric_cap` (target mode) and `error_cap`.
+/// (binary, one per class of rows with identical features whose prediction can change within the
+/// toggle limit, named by its first row: `PredictionClasses`), and the metric's auxiliary
+/// variables. Rows: `dtheta_def_<j>` (`Δθ − U t = 0`, affine in the flips), `budget`, `trust`
+/// (refinement only), `score_hi_/score_lo_<line>` (big-M links per class, M from the reach),
+/// `order_<line>_<line>` (score-order inequalities `v_hi ≥ v_lo`: `ScoreOrder`), `<gap>_hi/_lo`
+/// (absolute gaps), `metric_cap` (target mode) and `error_cap`. Classes and score-order rows
+/// remove no integer solution of the linear model; they only tighten the LP relaxation.
 ///
 /// **Links and the integrality tolerance.** For a changeable row with linear score `s'` the links are
 ///
@@ -32,7 +35,11 @@ struct HardFormulation: Formulation {
     let minimumEps: Double
     /// CBC's integrality tolerance (its default), which the per-row margins absorb.
     static let integralityTolerance = 1e-6
-    /// Per changeable row (in `reach.changeable` order): the margin a favourable prediction must
+    /// Changeable rows with identical features, one prediction binary each.
+    let classes: PredictionClasses
+    /// Number of score-order rows.
+    let orderRows: Int
+    /// Per class: the margin a favourable prediction must
     /// clear (`ε`) and the one an unfavourable prediction must stay below 0 by (`δ`).
     let eps: [Double]
     let negativeMargin: [Double]
@@ -45,7 +52,8 @@ struct HardFormulation: Formulation {
 
     var candidateCount: Int { lp.candidateCount }
 
-    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5) {
+    /// - Parameter scoreOrder: add the score-order inequalities (off only to measure what they do).
+    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5, scoreOrder: Bool = true) {
         self.lp = lp
         self.minimumEps = minimumEps
         let planning = lp.planning
@@ -60,10 +68,12 @@ struct HardFormulation: Formulation {
         if lp.errorCap != nil { include = Array(repeating: true, count: planning.count) }
         // At most `flippedNow + budget` toggles are possible (undo every flip, make `budget` new
         // ones), so the reach is never looser than the budget even when the trust region is.
-        let reach = Reach(features: planning.features, scores: lp.scores, columns: u,
-                          limit: min(lp.toggleLimit, flippedNow + lp.budget), include: include)
+        let limit = min(lp.toggleLimit, flippedNow + lp.budget)
+        let reach = Reach(features: planning.features, scores: lp.scores, columns: u, limit: limit, include: include)
         self.reach = reach
         let changing = Set(reach.changeable)
+        let classes = PredictionClasses(features: planning.features, reach: reach)
+        self.classes = classes
 
         var p = MIPProblem()
         p.name = "fairflip"
@@ -76,7 +86,8 @@ struct HardFormulation: Formulation {
         var hiRows: [Int] = [], loRows: [Int] = []
         var mPlus: [Double] = [], mMinus: [Double] = [], epsRows: [Double] = [], deltaRows: [Double] = []
         let tol = Self.integralityTolerance
-        for (r, j) in reach.changeable.enumerated() {
+        for (c, r) in classes.reachIndex.enumerated() {
+            let j = classes.representative(c)
             let s = lp.scores[j]
             let lowest = s + reach.down[r]
             let mp = max(0, s + reach.up[r])
@@ -92,6 +103,16 @@ struct HardFormulation: Formulation {
         }
         eps = epsRows
         negativeMargin = deltaRows
+        var order: ScoreOrder?
+        if scoreOrder {
+            let reps = (0..<classes.count).map(classes.representative)
+            order = ScoreOrder(features: planning.features.selectingRows(reps), scores: reps.map { lp.scores[$0] },
+                               columns: u, limit: limit)
+        }
+        let orderRowIndices = (order?.edges ?? []).map { e in
+            p.addRow(name: "order_\(planning.lines[classes.representative(e.hi)])_\(planning.lines[classes.representative(e.lo)])", lower: 0)
+        }
+        orderRows = orderRowIndices.count
         // Fixed rows' predictions are constants in the gaps and the error count.
         var gapRows: [(hi: Int, lo: Int)] = []
         for (gap, _) in enc.gaps {
@@ -129,11 +150,11 @@ struct HardFormulation: Formulation {
         }
         dthetaStart = p.columnCount
         var dthetaEntries = ColumnEntries(columns: d)
-        for (r, j) in reach.changeable.enumerated() {
+        for c in 0..<classes.count {
             for k in 0..<d {
-                let x = planning.features[j, k]
-                dthetaEntries.add(column: k, row: hiRows[r], value: x)
-                dthetaEntries.add(column: k, row: loRows[r], value: x)
+                let x = planning.features[classes.representative(c), k]
+                dthetaEntries.add(column: k, row: hiRows[c], value: x)
+                dthetaEntries.add(column: k, row: loRows[c], value: x)
             }
         }
         for k in 0..<d {
@@ -141,14 +162,25 @@ struct HardFormulation: Formulation {
                         entries: [(defRows[k], 1)] + dthetaEntries.entries[k])
         }
         predStart = p.columnCount
-        for (r, j) in reach.changeable.enumerated() {
-            var e: [(row: Int, value: Double)] = [(hiRows[r], -mPlus[r]), (loRows[r], -mMinus[r])]
+        var orderEntries = ColumnEntries(columns: classes.count)
+        for (e, row) in zip(order?.edges ?? [], orderRowIndices) {
+            orderEntries.add(column: e.hi, row: row, value: 1)
+            orderEntries.add(column: e.lo, row: row, value: -1)
+        }
+        for (c, rows) in classes.members.enumerated() {
+            var e: [(row: Int, value: Double)] = [(hiRows[c], -mPlus[c]), (loRows[c], -mMinus[c])]
             for (g, (gap, _)) in enc.gaps.enumerated() {
-                e.append((gapRows[g].hi, lp.gapWeights.weights[gap]![j]))
-                e.append((gapRows[g].lo, lp.gapWeights.weights[gap]![j]))
+                let w = rows.reduce(0) { $0 + lp.gapWeights.weights[gap]![$1] }
+                if w != 0 {
+                    e.append((gapRows[g].hi, w))
+                    e.append((gapRows[g].lo, w))
+                }
             }
-            if let errorRow { e.append((errorRow, planning.truth[j] ? -1 : 1)) }
-            p.addBinary(name: "pred_\(planning.lines[j])", entries: e)
+            if let errorRow {
+                let w = rows.reduce(0) { $0 + (planning.truth[$1] ? -1.0 : 1.0) }
+                if w != 0 { e.append((errorRow, w)) }
+            }
+            p.addBinary(name: "pred_\(planning.lines[rows[0]])", entries: e + orderEntries.entries[c])
         }
         auxStart = p.appendAuxiliaryColumns(for: lp.metric, gapRows: gapRows, metricRow: metricRow, targetMode: targetMode)
         problem = p
@@ -165,9 +197,9 @@ struct HardFormulation: Formulation {
         var values = [Double](repeating: 0, count: problem.columnCount)
         for i in 0..<candidateCount { values[i] = x[i] ? 1 : 0 }
         for k in dtheta.indices { values[dthetaStart + k] = dtheta[k] }
-        for (r, j) in reach.changeable.enumerated() {
-            let s = scores[j]
-            if s >= eps[r] { values[predStart + r] = 1 } else if s > -negativeMargin[r] { return nil }
+        for c in 0..<classes.count {
+            let s = scores[classes.representative(c)]
+            if s >= eps[c] { values[predStart + c] = 1 } else if s > -negativeMargin[c] { return nil }
         }
         let audit = lp.linearAudit(x)
         let gaps: [Gap: Double] = [.tpr: audit.tprGap, .fpr: audit.fprGap, .pr: audit.positiveRateGap]
