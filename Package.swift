@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "fairflip", targets: ["fairflip"]),
         .library(name: "FairflipKit", targets: [
             "FairflipLinearAlgebra", "FairflipData", "FairflipLearning",
-            "FairflipFairness", "FairflipSolver", "FairflipPlanners", "FairflipReports", "FairflipSweep",
+            "FairflipFairness", "FairflipSolver", "FairflipPlanners", "FairflipResults", "FairflipReports", "FairflipSweep",
         ]),
     ],
     dependencies: [
@@ -35,15 +35,18 @@ let package = Package(
         .target(name: "FairflipPlanners", dependencies: [
             "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipLinearAlgebra",
         ]),
-        .target(name: "FairflipReports", dependencies: ["FairflipData", "FairflipFairness"]),
+        // The sweep's results file (records, the CSV table, whole-or-nothing writes): written by
+        // the sweep, read by the reports.
+        .target(name: "FairflipResults", dependencies: ["FairflipData", "FairflipFairness"]),
+        .target(name: "FairflipReports", dependencies: ["FairflipResults", "FairflipData", "FairflipFairness"]),
         .target(name: "FairflipSweep", dependencies: [
-            "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipLearning", "FairflipReports",
+            "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipLearning", "FairflipResults",
         ]),
 
         // The command-line tool: commands live in a library so tests can drive them.
         .target(name: "FairflipCLI", dependencies: [
             "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipPlanners",
-            "FairflipReports", "FairflipSweep", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FairflipResults", "FairflipReports", "FairflipSweep", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fairflip", dependencies: ["FairflipCLI"]),
 
@@ -53,10 +56,16 @@ let package = Package(
         .testTarget(name: "FairflipFairnessTests", dependencies: ["FairflipFairness", "FairflipLearning", "FairflipData", "FairflipTestSupport"]),
         .testTarget(name: "FairflipSolverTests", dependencies: ["FairflipSolver"]),
         .testTarget(name: "FairflipPlannersTests", dependencies: ["FairflipPlanners", "FairflipData", "FairflipTestSupport"]),
+        .testTarget(name: "FairflipResultsTests", dependencies: ["FairflipResults"]),
+        .testTarget(name: "FairflipReportsTests", dependencies: [
+            "FairflipReports", "FairflipResults", "FairflipSweep", "FairflipTestSupport",
+        ]),
         .testTarget(name: "FairflipSweepTests", dependencies: [
-            "FairflipSweep", "FairflipReports", "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipTestSupport",
+            "FairflipSweep", "FairflipResults", "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipTestSupport",
         ]),
         .testTarget(name: "FairflipCLITests", dependencies: ["FairflipCLI", "fairflip", "FairflipTestSupport"]),
-        .target(name: "FairflipTestSupport", dependencies: ["FairflipData", "FairflipLearning"], path: "Tests/FairflipTestSupport"),
+        .target(name: "FairflipTestSupport", dependencies: [
+            "FairflipData", "FairflipLearning", "FairflipPlanners", "FairflipSweep",
+        ], path: "Tests/FairflipTestSupport"),
     ]
 )

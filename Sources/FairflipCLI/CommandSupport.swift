@@ -2,6 +2,7 @@ import ArgumentParser
 import FairflipData
 import FairflipLearning
 import FairflipReports
+import FairflipResults
 import Foundation
 
 /// Runs a command body, turning the engine's errors into one clear line on stderr and exit status 2.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FairflipPlanners
 import FairflipReports
-import FairflipSweep
+import FairflipResults
 import Foundation
 
 /// `fairflip demo`: plan on the toy instance, print the before/after audit and the headline,

@@ -2,6 +2,7 @@ import ArgumentParser
 import FairflipData
 import FairflipPlanners
 import FairflipReports
+import FairflipResults
 import FairflipSolver
 import Foundation
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import FairflipData
 import FairflipPlanners
 import FairflipReports
+import FairflipResults
 import Foundation
 
 /// `fairflip plan`: compute a collective plan (by default the optimal one, via the MIP), retrain

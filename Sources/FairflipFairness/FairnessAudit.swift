@@ -35,22 +35,19 @@ public struct FairnessAudit: Sendable, Equatable {
         self.overall = overall
     }
 
+    /// One gap, minority minus majority (NaN when either group has none of the rows it counts).
+    public func gap(_ gap: Gap) -> Double { gap.rate(in: minority) - gap.rate(in: majority) }
+    /// Every gap.
+    public var gaps: GapValues { GapValues { gap($0) } }
     /// TPR gap, minority minus majority.
-    public var tprGap: Double { minority.truePositiveRate - majority.truePositiveRate }
+    public var tprGap: Double { gap(.tpr) }
     /// FPR gap, minority minus majority.
-    public var fprGap: Double { minority.falsePositiveRate - majority.falsePositiveRate }
+    public var fprGap: Double { gap(.fpr) }
     /// Positive-rate gap, minority minus majority.
-    public var positiveRateGap: Double { minority.positiveRate - majority.positiveRate }
+    public var positiveRateGap: Double { gap(.pr) }
     /// Error rate over all rows.
     public var errorRate: Double { overall.errorRate }
 
-    /// The value of a fairness metric (0 is perfectly fair).
-    public func value(of metric: FairnessMetric) -> Double {
-        switch metric {
-        case .eqodds: return 0.5 * (abs(tprGap) + abs(fprGap))
-        case .eqoddsMax: return max(abs(tprGap), abs(fprGap))
-        case .dp: return abs(positiveRateGap)
-        case .eqopp: return abs(tprGap)
-        }
-    }
+    /// The value of a fairness metric (0 is perfectly fair; NaN when undefined).
+    public func value(of metric: FairnessMetric) -> Double { metric.formula.value(gaps) }
 }

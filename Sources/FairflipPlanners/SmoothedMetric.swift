@@ -13,10 +13,10 @@ import Foundation
 /// first-order predictions (gradient, greedy-surrogate, greedy-retrain's screening).
 ///
 /// A row's prediction `[s > 0]` is replaced by the smoothed rate `q = sigmoid(s / tau)`, the
-/// four cells' (group x true label) rates are the means of `q`, and the metric is the usual
-/// combination of gaps with `|x|` smoothed as `sqrt(x^2 + delta^2)` (and `max(a, b)` as
-/// `(a + b + sqrt((a - b)^2 + delta^2)) / 2` for `eqodds-max`). As `tau, delta -> 0` it tends
-/// to the real metric. Cells use the rows' true labels, never flipped ones.
+/// four cells' (group x true label) rates are the means of `q`, each gap is its linear function
+/// of the cell rates (`Gap.cellCoefficients`), and the metric is its formula's smoothed form
+/// (`MetricFormula.smoothedValue`). As `tau, delta -> 0` it tends to the real metric. Cells use
+/// the rows' true labels, never flipped ones.
 public struct SmoothedMetric: Sendable {
     /// The metric being smoothed.
     public let metric: FairnessMetric
@@ -24,11 +24,12 @@ public struct SmoothedMetric: Sendable {
     public let temperature: Double
     /// Smoothing `delta` of the absolute value, in rate units.
     public let smoothing: Double
-    /// Each training row's cell (0: minority positive, 1: minority negative, 2: majority positive,
-    /// 3: majority negative), or -1 for rows in neither group.
+    /// Each training row's cell (index into `CellCounts.cells`), or -1 for rows in neither group.
     public let cells: [Int]
     /// Rows per cell.
     public let counts: [Int]
+    /// Each gap as a linear function of the four cell rates.
+    private let coefficients: PerGap<[Double]>
 
     /// The smoothed metric of `context`'s metric on its training split.
     public init(context: PlanningContext, temperature: Double = 0.1, smoothing: Double = 1e-3) {
@@ -42,47 +43,23 @@ public struct SmoothedMetric: Sendable {
         self.metric = metric
         self.temperature = temperature
         self.smoothing = smoothing
-        var cells = [Int](repeating: -1, count: truth.count)
-        var counts = [0, 0, 0, 0]
-        for j in truth.indices {
-            let base: Int
-            switch groups[j] {
-            case .minority: base = 0
-            case .majority: base = 2
-            case .other: continue
-            }
-            cells[j] = base + (truth[j] ? 0 : 1)
-            counts[cells[j]] += 1
-        }
-        self.cells = cells
-        self.counts = counts
+        let counts = CellCounts(truth: truth, groups: groups)
+        cells = zip(groups, truth).map { CellCounts.index($0, truth: $1) ?? -1 }
+        self.counts = counts.counts
+        coefficients = PerGap { $0.cellCoefficients(counts: counts) }
     }
 
     /// The smoothed metric as a function of the four cell rates, and its gradient with respect to them.
     public func value(rates r: [Double]) -> (value: Double, gradient: [Double]) {
-        let d2 = smoothing * smoothing
-        func sabs(_ x: Double) -> (Double, Double) { let s = (x * x + d2).squareRoot(); return (s, x / s) }
-        let (tpr, fpr) = (r[0] - r[2], r[1] - r[3])
-        switch metric {
-        case .eqodds:
-            let (a, da) = sabs(tpr), (b, db) = sabs(fpr)
-            return (0.5 * (a + b), [0.5 * da, 0.5 * db, -0.5 * da, -0.5 * db])
-        case .eqopp:
-            let (a, da) = sabs(tpr)
-            return (a, [da, 0, -da, 0])
-        case .eqoddsMax:
-            let (a, da) = sabs(tpr), (b, db) = sabs(fpr)
-            let (m, dm) = sabs(a - b)
-            let ga = 0.5 * (1 + dm), gb = 0.5 * (1 - dm)
-            return (0.5 * (a + b + m), [ga * da, gb * db, -ga * da, -gb * db])
-        case .dp:
-            let nMin = Double(counts[0] + counts[1]), nMaj = Double(counts[2] + counts[3])
-            let wMin = nMin > 0 ? [Double(counts[0]) / nMin, Double(counts[1]) / nMin] : [0, 0]
-            let wMaj = nMaj > 0 ? [Double(counts[2]) / nMaj, Double(counts[3]) / nMaj] : [0, 0]
-            let gap = wMin[0] * r[0] + wMin[1] * r[1] - wMaj[0] * r[2] - wMaj[1] * r[3]
-            let (a, da) = sabs(gap)
-            return (a, [da * wMin[0], da * wMin[1], -da * wMaj[0], -da * wMaj[1]])
+        var gaps = GapValues.zero
+        for gap in metric.gaps {
+            var g = 0.0
+            for c in 0..<4 { g += coefficients[gap][c] * r[c] }
+            gaps[gap] = g
         }
+        let (value, dGap) = metric.formula.smoothedValue(gaps, smoothing: smoothing)
+        let gradient = (0..<4).map { c in metric.gaps.reduce(0.0) { $0 + dGap[$1] * coefficients[$1][c] } }
+        return (value, gradient)
     }
 
     /// The smoothed metric at some decision scores, with what its derivatives need.

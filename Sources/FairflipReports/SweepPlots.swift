@@ -1,3 +1,5 @@
+import FairflipResults
+
 /// The report's figures, drawn from a `SweepSummary`. Each function returns an SVG document,
 /// or nil when the results hold nothing to draw.
 public enum SweepPlots {

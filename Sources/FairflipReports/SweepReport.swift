@@ -1,4 +1,5 @@
 import FairflipFairness
+import FairflipResults
 import Foundation
 
 /// The sweep report: `report.md` (tables) and `report.html` (the same tables and SVG plots),

@@ -1,4 +1,5 @@
 import FairflipFairness
+import FairflipResults
 
 /// A sweep's records aggregated over seeds: for each (alpha, method, budget) the mean, sd,
 /// min and max of the test metric, test error and train metric.

@@ -1,6 +1,6 @@
 import FairflipFairness
 import FairflipPlanners
-import FairflipReports
+import FairflipResults
 import Foundation
 
 /// Runs one sweep cell: plans, retrains with the flips, audits, and turns the outcome into a

@@ -1,4 +1,4 @@
-import FairflipReports
+import FairflipResults
 #if canImport(Glibc)
 import Glibc
 #endif

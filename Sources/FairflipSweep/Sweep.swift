@@ -1,6 +1,6 @@
 import FairflipData
 import FairflipPlanners
-import FairflipReports
+import FairflipResults
 import Foundation
 
 /// The sweep engine: runs every cell of a configuration's grid (this shard's part) that the

@@ -1,4 +1,4 @@
-import FairflipReports
+import FairflipResults
 
 /// One unit of sweep work: one method at one budget on one (alpha, seed) collective draw.
 public struct SweepCell: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FairflipReports
+import FairflipResults
 import FairflipTestSupport
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
-import FairflipReports
+import FairflipResults
+import FairflipTestSupport
 import Foundation
 import Testing
 @testable import FairflipSweep

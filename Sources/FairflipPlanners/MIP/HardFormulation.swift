@@ -62,7 +62,6 @@ struct HardFormulation: Formulation {
         let d = u.rows
         let state = lp.state
         let flippedNow = state.filter { $0 }.count
-        let enc = lp.metric.encoding
 
         var include = planning.groups.map { $0 != .other }
         if lp.errorCap != nil { include = Array(repeating: true, count: planning.count) }
@@ -115,8 +114,8 @@ struct HardFormulation: Formulation {
         orderRows = orderRowIndices.count
         // Fixed rows' predictions are constants in the gaps and the error count.
         var gapRows: [(hi: Int, lo: Int)] = []
-        for (gap, _) in enc.gaps {
-            let w = lp.gapWeights.weights[gap]!
+        for gap in lp.metric.gaps {
+            let w = lp.gapWeights[gap]
             var constant = 0.0
             for j in 0..<planning.count where !changing.contains(j) && lp.scores[j] > 0 { constant += w[j] }
             gapRows.append((p.addRow(name: "\(gap.rawValue)_hi", upper: -constant),
@@ -169,8 +168,8 @@ struct HardFormulation: Formulation {
         }
         for (c, rows) in classes.members.enumerated() {
             var e: [(row: Int, value: Double)] = [(hiRows[c], -mPlus[c]), (loRows[c], -mMinus[c])]
-            for (g, (gap, _)) in enc.gaps.enumerated() {
-                let w = rows.reduce(0) { $0 + lp.gapWeights.weights[gap]![$1] }
+            for (g, gap) in lp.metric.gaps.enumerated() {
+                let w = rows.reduce(0) { $0 + lp.gapWeights[gap][$1] }
                 if w != 0 {
                     e.append((gapRows[g].hi, w))
                     e.append((gapRows[g].lo, w))
@@ -202,7 +201,7 @@ struct HardFormulation: Formulation {
             if s >= eps[c] { values[predStart + c] = 1 } else if s > -negativeMargin[c] { return nil }
         }
         let audit = lp.linearAudit(x)
-        let gaps: [Gap: Double] = [.tpr: audit.tprGap, .fpr: audit.fprGap, .pr: audit.positiveRateGap]
+        let gaps = audit.gaps
         let aux = lp.metric.auxValues(gaps: gaps)
         for (a, v) in aux.enumerated() { values[auxStart + a] = v }
         if let cap = lp.errorCap, LinearisedProblem.errors(audit) > cap { return nil }

@@ -1,3 +1,4 @@
+import FairflipFairness
 import FairflipLinearAlgebra
 
 /// Improves a plan on the hard linear surrogate with add, drop and swap moves (lowering the
@@ -13,15 +14,15 @@ enum HardLocalSearch {
         let m = lp.candidateCount
         guard !rowsC.isEmpty, m > 0, rowsC.count * m <= maxEntries, lp.withinLimits(start) else { return nil }
         let a = BLAS.product(lp.planning.features.selectingRows(rowsC), lp.response.columns)  // |C| × m
-        let gaps = lp.metric.encoding.gaps.map(\.gap)
-        let weights = gaps.map { g in rowsC.map { lp.gapWeights.weights[g]![$0] } }
+        let gaps = lp.metric.gaps
+        let weights = gaps.map { g in rowsC.map { lp.gapWeights[g][$0] } }
         let truth = rowsC.map { lp.planning.truth[$0] }
         var fixedGap = [Double](repeating: 0, count: gaps.count)
         var fixedErrors = 0
         let changing = Set(rowsC)
         for j in 0..<lp.planning.count where !changing.contains(j) {
             let p = lp.scores[j] > 0
-            for (g, gap) in gaps.enumerated() where p { fixedGap[g] += lp.gapWeights.weights[gap]![j] }
+            for (g, gap) in gaps.enumerated() where p { fixedGap[g] += lp.gapWeights[gap][j] }
             if p != lp.planning.truth[j] { fixedErrors += 1 }
         }
         let all = lp.linearScores(start)
@@ -38,9 +39,9 @@ enum HardLocalSearch {
                 if p { for k in g.indices { g[k] += weights[k][r] } }
                 if p != truth[r] { errors += 1 }
             }
-            var dict: [Gap: Double] = [:]
-            for (k, gap) in gaps.enumerated() { dict[gap] = g[k] }
-            return (lp.metric.value(gaps: dict), errors)
+            var values = GapValues.zero
+            for (k, gap) in gaps.enumerated() { values[gap] = g[k] }
+            return (lp.metric.value(gaps: values), errors)
         }
         func feasible(_ e: Int) -> Bool { lp.errorCap.map { e <= $0 } ?? true }
         // Moving candidate i changes its toggle by +1 (toggled now) or -1.

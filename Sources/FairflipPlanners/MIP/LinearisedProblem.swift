@@ -43,8 +43,7 @@ struct LinearisedProblem: Sendable {
         self.budget = budget
         self.toggleLimit = toggleLimit
         self.errorCap = errorCap
-        gapWeights = try GapWeights(truth: planning.truth, groups: planning.groups,
-                                    gaps: metric.encoding.gaps.map(\.gap))
+        gapWeights = try GapWeights(truth: planning.truth, groups: planning.groups, metric: metric)
     }
 
     /// The margin objective (issue 10): a prediction only counts as changed from its reference

@@ -14,8 +14,8 @@ struct SoftFormulation: Formulation {
     let lp: LinearisedProblem
     let tau: Double
     /// Smoothed gap at the linearisation point, and its sensitivity to each toggle.
-    let gapBase: [Gap: Double]
-    let gapSlope: [Gap: [Double]]
+    let gapBase: GapValues
+    let gapSlope: PerGap<[Double]>
     /// Smoothed misclassification count at the linearisation point and its slopes.
     let errorBase: Double
     let errorSlope: [Double]
@@ -40,10 +40,9 @@ struct SoftFormulation: Formulation {
             let direction = BLAS.product(planning.features, weighted, transpose: true)  // d
             return (base, BLAS.product(lp.response.columns, direction, transpose: true))  // m
         }
-        let enc = lp.metric.encoding
-        var gapBase: [Gap: Double] = [:], gapSlope: [Gap: [Double]] = [:]
-        for (gap, _) in enc.gaps {
-            (gapBase[gap], gapSlope[gap]) = linearise(lp.gapWeights.weights[gap]!)
+        var gapBase = GapValues.zero, gapSlope = PerGap<[Double]>(tpr: [], fpr: [], pr: [])
+        for gap in lp.metric.gaps {
+            (gapBase[gap], gapSlope[gap]) = linearise(lp.gapWeights[gap])
         }
         // errors = #positives + Σ_j (y_j ? -1 : +1) q_j
         let (eBase, eSlope) = linearise(planning.truth.map { $0 ? -1 : 1 })
@@ -63,8 +62,8 @@ struct SoftFormulation: Formulation {
         let refining = flippedNow > 0 || lp.toggleLimit < min(lp.budget, m)
         let trustRow = refining ? p.addRow(name: "trust", upper: Double(lp.toggleLimit - flippedNow)) : nil
         var gapRows: [(hi: Int, lo: Int)] = []
-        for (gap, _) in enc.gaps {
-            let constant = gapBase[gap]! + atState(gapSlope[gap]!)
+        for gap in lp.metric.gaps {
+            let constant = gapBase[gap] + atState(gapSlope[gap])
             gapRows.append((p.addRow(name: "\(gap.rawValue)_hi", upper: -constant),
                             p.addRow(name: "\(gap.rawValue)_lo", lower: -constant)))
         }
@@ -78,8 +77,8 @@ struct SoftFormulation: Formulation {
         for i in 0..<m {
             var e: [(row: Int, value: Double)] = [(budgetRow, 1)]
             if let trustRow { e.append((trustRow, sign[i])) }
-            for (g, (gap, _)) in enc.gaps.enumerated() {
-                let b = sign[i] * gapSlope[gap]![i]
+            for (g, gap) in lp.metric.gaps.enumerated() {
+                let b = sign[i] * gapSlope[gap][i]
                 e.append((gapRows[g].hi, b))
                 e.append((gapRows[g].lo, b))
             }
@@ -92,10 +91,10 @@ struct SoftFormulation: Formulation {
     }
 
     /// Smoothed gaps after plan `x`, by the linear model.
-    func gaps(_ x: [Bool]) -> [Gap: Double] {
+    func gaps(_ x: [Bool]) -> GapValues {
         let t = lp.response.toggles(to: x)
-        var out: [Gap: Double] = [:]
-        for (gap, base) in gapBase { out[gap] = base + BLAS.dot(gapSlope[gap]!, t) }
+        var out = GapValues.zero
+        for gap in lp.metric.gaps { out[gap] = gapBase[gap] + BLAS.dot(gapSlope[gap], t) }
         return out
     }
 

@@ -1,3 +1,5 @@
+import FairflipFairness
+
 /// Cheap plans offered to the MIP as starts, ranked by the soft surrogate's per-toggle effect
 /// (formulation.md, "The soft formulation"). The best feasible one becomes CBC's MIP start, so
 /// the MIP's answer is never worse on its surrogate than any of them.
@@ -9,16 +11,17 @@ enum StartHeuristics {
         var out: [(String, [Bool])] = [(state.contains(true) ? "current plan" : "no flips", state)]
         let m = lp.candidateCount
         guard m > 0 else { return out }
-        let gaps = soft.gapSlope.keys.sorted { $0.rawValue < $1.rawValue }
+        let gaps = lp.metric.gaps
         let sign = state.map { $0 ? -1.0 : 1.0 }
         let targetMode: Bool = { if case .fewestFlips = lp.goal { return true } else { return false } }()
 
         // Top-k: toggles ranked by their own effect on the soft metric.
-        let base = soft.gapBase.merging(gaps.map { g in (g, zip(soft.gapSlope[g]!, state).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }) }) { $0 + $1 }
+        var base = GapValues.zero
+        for g in gaps { base[g] = soft.gapBase[g] + zip(soft.gapSlope[g], state).reduce(0) { $0 + ($1.1 ? $1.0 : 0) } }
         let baseValue = lp.metric.value(gaps: base)
-        func moved(_ g: [Gap: Double], by i: Int) -> [Gap: Double] {
+        func moved(_ g: GapValues, by i: Int) -> GapValues {
             var h = g
-            for gap in gaps { h[gap]! += sign[i] * soft.gapSlope[gap]![i] }
+            for gap in gaps { h[gap] += sign[i] * soft.gapSlope[gap][i] }
             return h
         }
         let effect = (0..<m).map { lp.metric.value(gaps: moved(base, by: $0)) - baseValue }

@@ -1,18 +1,20 @@
 import FairflipPlanners
 
 /// Flips the first k candidates (deterministic, no surrogate).
-struct FirstK: Planner {
-    var name = "first-k"
-    func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
+public struct FirstK: Planner {
+    public var name = "first-k"
+    public init() {}
+    public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
         Plan(method: name, flips: Array(context.candidates.prefix(budget)),
              diagnostics: ["gap": 0.25, "rounds": 3], notes: ["solver: optimal", "note with, a comma and \"quotes\""])
     }
 }
 
 /// Flips the last k candidates in an order shuffled by the context's seed, and predicts a value.
-struct LastKSeeded: Planner {
-    var name = "last-k"
-    func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
+public struct LastKSeeded: Planner {
+    public var name = "last-k"
+    public init() {}
+    public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
         var order = context.candidates
         if !order.isEmpty { order.rotate(by: Int(context.seed) % order.count) }
         return Plan(method: name, flips: Array(order.suffix(budget)), surrogateMetric: 0.1 + 0.01 * Double(budget))
@@ -20,9 +22,10 @@ struct LastKSeeded: Planner {
 }
 
 /// Refuses budgets above 2, as exhaustive search refuses large ones.
-struct Refusing: Planner {
-    var name = "refusing"
-    func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
+public struct Refusing: Planner {
+    public var name = "refusing"
+    public init() {}
+    public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
         guard budget <= 2 else { throw PlanningError("budget \(budget) is too large\nfor this planner") }
         return Plan(method: name, flips: Array(context.candidates.prefix(budget)))
     }

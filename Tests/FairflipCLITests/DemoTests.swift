@@ -1,7 +1,8 @@
 import FairflipFairness
+import FairflipPlanners
 import FairflipTestSupport
 import Testing
-@testable import FairflipSweep
+@testable import FairflipCLI
 
 @Suite struct DemoTests {
     @Test func fallsBackToTheBestRegisteredMethodAndDrawsAWellFormedPicture() throws {
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func refusesWithoutPlanners() {
-        #expect(throws: SweepError.self) {
+        #expect(throws: PlanningError.self) {
             try ToyDemo(specPath: Repository.path("instances/toy.toml"), budget: 6, planners: [])
         }
     }

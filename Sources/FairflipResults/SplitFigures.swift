@@ -42,15 +42,18 @@ public struct SplitFigures: Sendable, Equatable {
         majorityPositiveRate = finite(audit.majority.positiveRate)
     }
 
-    /// The value of a fairness metric.
+    /// The value of a fairness metric: its column when it has one, else its formula on the gaps.
     public func value(of metric: FairnessMetric) -> Double? {
-        switch metric {
-        case .eqodds: return eqodds
-        case .eqoddsMax: return eqoddsMax
-        case .dp: return dp
-        case .eqopp: return eqopp
-        }
+        if let column = SplitFigures.metricColumns[metric.rawValue] { return self[keyPath: column] }
+        guard let tpr = tprGap, let fpr = fprGap, let pr = positiveRateGap else { return nil }
+        return finite(metric.formula.value(GapValues(tpr: tpr, fpr: fpr, pr: pr)))
     }
+
+    /// The metrics that have their own column, by name.
+    private static var metricColumns: [String: KeyPath<SplitFigures, Double?>] { [
+        FairnessMetric.eqodds.rawValue: \.eqodds, FairnessMetric.eqoddsMax.rawValue: \.eqoddsMax,
+        FairnessMetric.dp.rawValue: \.dp, FairnessMetric.eqopp.rawValue: \.eqopp,
+    ] }
 
     /// Column suffixes, in file order, with their accessors.
     static var columns: [(name: String, path: WritableKeyPath<SplitFigures, Double?>)] { [

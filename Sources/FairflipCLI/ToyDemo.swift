@@ -38,7 +38,7 @@ public struct ToyDemo: Sendable {
             choice = "\(preferred) (k = \(budget))"
             return
         }
-        guard !planners.isEmpty else { throw SweepError("no planner is registered in this build") }
+        guard !planners.isEmpty else { throw PlanningError("no planner is registered in this build") }
         var best: (name: String, plan: Plan, eval: PlanEvaluation, value: Double)?
         var failures: [String] = []
         for p in planners {
@@ -50,7 +50,7 @@ public struct ToyDemo: Sendable {
                 if best == nil || v < best!.value { best = (p.name, plan, eval, v) }
             } catch { failures.append("\(p.name): \(error)") }
         }
-        guard let best else { throw SweepError("every registered planner failed: \(failures.joined(separator: "; "))") }
+        guard let best else { throw PlanningError("every registered planner failed: \(failures.joined(separator: "; "))") }
         plan = best.plan
         after = best.eval
         method = best.name
@@ -88,10 +88,10 @@ public struct ToyDemo: Sendable {
         guard let numeric = inst.spec.numeric, numeric.count >= 2,
               let jx = inst.featureNames.firstIndex(of: numeric[0]),
               let jy = inst.featureNames.firstIndex(of: numeric[1]), inst.dimension <= 5
-        else { throw SweepError("the demo picture needs an instance with two numeric features (like instances/toy.toml)") }
+        else { throw InputError(file: inst.spec.path, "the demo picture needs an instance with two numeric features (like instances/toy.toml)") }
         let table = try CSVTable(contentsOf: inst.train.file)
         guard let cx = table.header.firstIndex(of: numeric[0]), let cy = table.header.firstIndex(of: numeric[1])
-        else { throw SweepError("\(inst.train.file): no columns \(numeric[0]), \(numeric[1])") }
+        else { throw InputError(file: inst.train.file, "no columns \(numeric[0]), \(numeric[1])") }
         var recordOfLine: [Int: Int] = [:]
         for (r, l) in table.lines.enumerated() { recordOfLine[l] = r }
         let flipped = Set(plan.flips)
@@ -99,8 +99,8 @@ public struct ToyDemo: Sendable {
         var xs: [Double] = [], ys: [Double] = []
         for i in 0..<inst.train.count {
             guard let r = recordOfLine[inst.train.lines[i]],
-                  let x = Double(table.rows[r][cx].trimmingWhitespace()), let y = Double(table.rows[r][cy].trimmingWhitespace())
-            else { throw SweepError("\(inst.train.file): line \(inst.train.lines[i]) has no numeric \(numeric[0]), \(numeric[1])") }
+                  let x = Double(table.rows[r][cx].trimmingCharacters(in: .whitespaces)), let y = Double(table.rows[r][cy].trimmingCharacters(in: .whitespaces))
+            else { throw InputError(file: inst.train.file, line: inst.train.lines[i], "no numeric \(numeric[0]), \(numeric[1])") }
             xs.append(x)
             ys.append(y)
             points.append(.init(x: x, y: y, minority: inst.train.groups[i] == .minority,

@@ -1,27 +1,9 @@
 import FairflipReports
+import FairflipResults
+import FairflipSweep
+import FairflipTestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
-@testable import FairflipSweep
-
-/// Parses XML and remembers whether it was well-formed.
-func isWellFormedXML(_ text: String) -> Bool {
-    let parser = XMLParser(data: Data(text.utf8))
-    return parser.parse() && parser.parserError == nil
-}
-
-/// The `<svg>...</svg>` documents embedded in an HTML page.
-func svgDocuments(in html: String) -> [String] {
-    var out: [String] = []
-    var rest = html[...]
-    while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
-        out.append(String(rest[start.lowerBound..<end.upperBound]))
-        rest = rest[end.upperBound...]
-    }
-    return out
-}
 
 @Suite struct ReportTests {
     @Test func rebuildsFromTheCSVAlone() throws {
@@ -93,16 +75,5 @@ func svgDocuments(in html: String) -> [String] {
         #expect(s.label(s.ticks[1]).count <= 6)
         let flat = AxisScale(values: [2, 2], start: 0, end: 1)
         #expect(flat.lower < 2 && flat.upper > 2)
-    }
-
-    @Test func csvCellsRoundTrip() throws {
-        var r = SweepRecord(instance: "x", alpha: 0.1, seed: 3, method: "m", budget: 20, metric: "eqodds",
-                            status: "error: a, \"b\"", notes: "n1 | n2, with comma")
-        r.test.eqodds = 0.1 + 0.2
-        r.train.error = nil
-        let text = ResultsTable.headerLine + ResultsTable.line(r)
-        let back = try ResultsTable.parse(text, path: "mem")
-        #expect(back == [r])
-        #expect(!text.contains("nan") && !text.contains("NaN"))
     }
 }
