@@ -20,11 +20,11 @@ struct Comparison: Encodable {
     var budget: Int
     var rows: [Row]
 
-    static func run(context: PlanningContext, budget: Int, mip: MIPPlanner,
+    /// Runs every planner of `planners` (configured already) at `budget`, in order.
+    static func run(context: PlanningContext, budget: Int, planners: [any Planner],
                     progress: @escaping @Sendable (String) -> Void) throws -> Comparison {
         var rows: [Row] = []
-        for registered in PlannerRegistry.all {
-            let planner: any Planner = registered.name == "mip" ? mip : registered
+        for planner in planners {
             progress("method \(planner.name)")
             let start = Date()
             do {

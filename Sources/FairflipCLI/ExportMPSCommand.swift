@@ -13,8 +13,8 @@ struct ExportMPSCommand: ParsableCommand {
         commandName: "export-mps",
         abstract: "Write the flip-selection MIP (first linearisation) as an MPS file with a JSON sidecar.",
         discussion: """
-            Columns are named flip_<csv line>, pred_<csv line>, dtheta_<j> and the metric's auxiliary variables;
-            FILE.json lists every column with its data row. The objective is the surrogate metric (or, with
+            Columns are named flip_<csv line>, pred_<csv line>, dtheta_<j> and the metric's auxiliary variables; \
+            FILE.json lists every column with its data row. The objective is the surrogate metric (or, with \
             --target, the number of flips plus 0.001 times the metric).
             """)
 
@@ -59,12 +59,12 @@ struct ExportMPSCommand: ParsableCommand {
             }
             let budget = try problem.resolvedBudget(candidates: context.candidates.count)
             let planner = MIPPlanner(configuration: MIPPlanner.Configuration(problem: problem, search: nil))
-            progress.note("building the \(problem.formulation.rawValue) MIP at budget \(budget)")
+            progress.note("building the \(planner.configuration.formulation.rawValue) MIP at budget \(budget)")
             let exported = try planner.firstProblem(context, budget: budget)
             let p = exported.problem
             let sidecar = Sidecar(
                 instance: instance.spec.name, spec: options.spec, metric: context.metric.rawValue,
-                formulation: problem.formulation.rawValue, budget: budget, target: problem.target,
+                formulation: planner.configuration.formulation.rawValue, budget: budget, target: problem.target,
                 maxErrorIncrease: problem.maxErrorIncrease, seed: problem.seed,
                 planningRows: problem.planningRows.map { min($0, instance.train.count) } ?? instance.train.count,
                 changeableRows: exported.changeableRows, sense: "minimize",

@@ -12,8 +12,8 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Choose which collective members flip their label so the retrained model is fairer.",
         discussion: """
-            The default method, mip, solves the flip-selection MIP with CBC on the linearised response of the
-            retrained model, then refines the plan against the actually retrained model. --method NAME runs
+            The default method, mip, solves the flip-selection MIP with CBC on the linearised response of the \
+            retrained model, then refines the plan against the actually retrained model. --method NAME runs \
             another registered planner; --method all compares every one at the budget.
             """)
 
@@ -21,8 +21,9 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var problem: ProblemOptions
     @OptionGroup var search: SearchOptions
 
-    @Option(help: "Planner: \(PlannerRegistry.names.joined(separator: ", ")), or 'all' to compare them.")
-    var method = "mip"
+    @Option(help: ArgumentHelp("The planner: \(PlannerRegistry.names.joined(separator: ", ")) (default: \(PlannerRegistry.all[0].name)); or 'all' to compare every one at the budget.", valueName: "name"),
+            transform: MethodChoice.parse)
+    var method = MethodChoice.one(PlannerRegistry.all[0])
 
     @Option(help: "Write plan.json and flips.csv into this folder (created if missing).")
     var out: String?
@@ -32,6 +33,10 @@ struct PlanCommand: ParsableCommand {
 
     @Flag(help: "Include wall times in the JSON (plan.json is then no longer byte-reproducible).")
     var timings = false
+
+    func validate() throws {
+        if case .one(let planner) = method { try settings.refuseUnsupported(by: planner, among: PlannerRegistry.all) }
+    }
 
     func run() throws {
         let progress = Progress(quiet: options.quiet)
@@ -49,32 +54,20 @@ struct PlanCommand: ParsableCommand {
                                     + "\(instance.collective.count) members already have the label that direction leads to")
             }
             let budget = try problem.resolvedBudget(candidates: context.candidates.count)
-            let budgetLabel = problem.budget == "all" || (problem.budget == nil) ? "all (\(budget))" : "\(budget)"
-            if method == "all" {
-                let table = try Comparison.run(context: context, budget: budget, mip: mipPlanner, progress: note)
+            let budgetLabel = problem.budget == .all || problem.budget == nil ? "all (\(budget))" : "\(budget)"
+            guard case .one(let registered) = method else {
+                let planners = PlannerRegistry.all.map { $0.configured(settings) }
+                let table = try Comparison.run(context: context, budget: budget, planners: planners, progress: note)
                 return (table.text, try JSONOutput.encode(table), [], nil)
             }
-            guard let planner = method == "mip" ? mipPlanner : PlannerRegistry.planner(named: method) else {
-                throw PlanningError("unknown method '\(method)'; available: \(PlannerRegistry.names.joined(separator: ", ")), all")
-            }
-            if method != "mip" && problem.target != nil {
-                throw PlanningError("--target is only supported by the mip method")
-            }
-            var mipResult: MIPPlanResult?
-            let plan: Plan
-            if let mip = planner as? MIPPlanner {
-                let result = try mip.run(context, budget: budget, progress: note)
-                mipResult = result
-                plan = result.plan
-            } else {
-                plan = try planner.plan(context, budget: budget, progress: note)
-            }
+            let recorded = try registered.configured(settings).recordedPlan(context, budget: budget, progress: note)
+            let plan = recorded.plan
+            let mipResult = recorded.record?.result
             progress.note("retraining with the plan")
             let evaluation = try PlanEvaluation(plan: plan, context: context)
             let seconds = Date().timeIntervalSince(started)
             let report = PlanReport(context: context, plan: plan, evaluation: evaluation, budget: budget,
-                                    budgetLabel: budgetLabel, mip: mipResult,
-                                    configuration: method == "mip" ? mipPlanner.configuration : nil,
+                                    budgetLabel: budgetLabel, mip: mipResult, configuration: recorded.record?.configuration,
                                     seconds: timings ? seconds : nil)
             let json = try JSONOutput.encode(report)
             var failure: String?
@@ -101,8 +94,10 @@ struct PlanCommand: ParsableCommand {
         print(json ? outcome.json : outcome.text, terminator: "")
     }
 
-    /// The MIP planner configured from the command line.
-    var mipPlanner: MIPPlanner {
-        MIPPlanner(configuration: MIPPlanner.Configuration(problem: problem, search: search))
+    /// The planner settings the options give.
+    var settings: PlannerSettings {
+        var s = problem.settings
+        search.apply(to: &s)
+        return s
     }
 }

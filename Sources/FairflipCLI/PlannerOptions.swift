@@ -6,51 +6,99 @@ import FairflipPlanners
 extension MIPPlanner.FormulationKind: ExpressibleByArgument {}
 extension FairnessMetric: ExpressibleByArgument {}
 
+/// A budget on the command line: a whole number of flips, or `all` candidates.
+enum BudgetArgument: Equatable, CustomStringConvertible {
+    case flips(Int)
+    case all
+
+    /// Parses `--budget`'s value; a bad one is a usage error saying what is expected.
+    static func parse(_ argument: String) throws -> BudgetArgument {
+        if argument == "all" { return .all }
+        guard let k = Int(argument) else { throw ValidationError("expected a whole number of flips or 'all'") }
+        guard k >= 0 else { throw ValidationError("the budget must be at least 0 flips, got \(k)") }
+        return .flips(k)
+    }
+
+    var description: String {
+        switch self {
+        case .flips(let k): return "\(k)"
+        case .all: return "all"
+        }
+    }
+}
+
+/// A `--method` value: one registered planner, or `all` of them.
+enum MethodChoice {
+    case one(any Planner)
+    case all
+
+    /// Parses `--method`'s value; an unknown name is a usage error listing the known ones.
+    static func parse(_ argument: String) throws -> MethodChoice {
+        if argument == "all" { return .all }
+        guard let planner = PlannerRegistry.planner(named: argument) else {
+            throw ValidationError("unknown method; available: \(PlannerRegistry.names.joined(separator: ", ")), all")
+        }
+        return .one(planner)
+    }
+}
+
 /// Options that define the planning problem itself (shared by `plan` and `export-mps`).
 struct ProblemOptions: ParsableArguments {
-    @Option(help: "Flips allowed at most: a whole number, or 'all' for every candidate. Required unless --target is given.")
-    var budget: String?
+    @Option(parsing: .unconditional,
+            help: "Flips allowed at most: a whole number, or 'all' for every candidate. Required unless --target is given.",
+            transform: BudgetArgument.parse)
+    var budget: BudgetArgument?
 
-    @Option(help: "Target mode: the fewest flips whose retrained training metric is at most this value.")
+    @Option(parsing: .unconditional, help: "Target mode: the fewest flips whose retrained training metric is at most this value.")
     var target: Double?
 
-    @Option(help: "The fairness metric to lower (default: the spec's): eqodds, eqodds-max, dp, eqopp.")
+    @Option(help: "The fairness metric to lower (default: the spec's).")
     var metric: FairnessMetric?
 
-    @Option(help: "MIP formulation: hard (predicted labels, exact for the linear model) or soft (smoothed rates, small).")
-    var formulation: MIPPlanner.FormulationKind = .hard
+    @Option(help: "MIP formulation: hard (predicted labels, exact for the linear model; the default) or soft (smoothed rates, small).")
+    var formulation: MIPPlanner.FormulationKind?
 
-    @Option(name: .customLong("max-error-increase"),
+    @Option(name: .customLong("max-error-increase"), parsing: .unconditional,
             help: "Cap the training error increase (a fraction, e.g. 0.01) in the MIP and in refinement.")
     var maxErrorIncrease: Double?
 
-    @Option(name: .customLong("planning-rows"),
+    @Option(name: .customLong("planning-rows"), parsing: .unconditional,
             help: "Model the predictions of a seeded subsample of this many training rows (for large data).")
     var planningRows: Int?
 
     @Option(help: "Random seed (planning-row subsample, CBC's heuristics).")
     var seed: UInt64 = 0
 
-    @Option(help: "Temperature of the soft formulation's smoothed rates sigma(s / tau).")
-    var tau: Double = 0.5
+    @Option(parsing: .unconditional, help: "Temperature of the soft formulation's smoothed rates sigma(s / tau) (default 0.5).")
+    var tau: Double?
 
-    @Option(help: "Score margin of the hard MIP: a prediction only counts as changed once its linear score moves past +-margin (0: exact).")
-    var margin: Double = 0
+    @Option(parsing: .unconditional,
+            help: "Score margin of the hard MIP: a prediction only counts as changed once its linear score moves past +-margin (default 0: exact).")
+    var margin: Double?
 
-    /// The budget as a number of flips, checked against the candidates.
+    func validate() throws { try settings.checked() }
+
+    /// The options as planner settings.
+    var settings: PlannerSettings {
+        var s = PlannerSettings()
+        s.target = target
+        s.maxErrorIncrease = maxErrorIncrease
+        s.planningRows = planningRows
+        s.tau = tau
+        s.margin = margin
+        s.formulation = formulation
+        return s
+    }
+
+    /// The budget as a number of flips, by the engine's `BudgetRule`.
     func resolvedBudget(candidates: Int) throws -> Int {
         guard let budget else {
             if target != nil { return candidates }
-            throw PlanningError("give --budget K (or --budget all) or --target T")
+            throw ValidationError("give --budget K (or --budget all) or --target T")
         }
-        if budget == "all" { return candidates }
-        guard let k = Int(budget) else {
-            throw PlanningError("--budget must be a whole number of flips or 'all', got '\(budget)'")
-        }
-        guard k >= 0 else { throw PlanningError("the budget must be at least 0 flips, got \(k)") }
-        guard k <= candidates else {
-            throw PlanningError("the budget \(k) exceeds the \(candidates) candidates (collective members who may flip); "
-                                + "lower it, or pass --budget all to plan with all \(candidates) of them")
+        guard case .flips(let k) = budget else { return candidates }
+        do { try BudgetRule.check(k, candidates: candidates) } catch {
+            throw PlanningError("\(error.message); lower --budget, or pass --budget all to plan with all \(candidates) of them")
         }
         return k
     }
@@ -58,42 +106,74 @@ struct ProblemOptions: ParsableArguments {
 
 /// Options of the CBC search and the refinement (`plan` only).
 struct SearchOptions: ParsableArguments {
-    @Option(name: .customLong("time-limit"), help: "CBC wall-clock limit of the first MIP solve, seconds (refinement rounds: a third, at least 10); the incumbent is kept.")
-    var timeLimit: Double = 60
+    @Option(name: .customLong("time-limit"), parsing: .unconditional,
+            help: "CBC wall-clock limit of the first MIP solve in seconds (default 60; refinement rounds get a third, at least 10); the incumbent is kept.")
+    var timeLimit: Double?
 
-    @Option(help: "Relative optimality gap at which CBC stops.")
-    var gap: Double = 1e-4
+    @Option(parsing: .unconditional, help: "Relative optimality gap at which CBC stops (default 1e-4).")
+    var gap: Double?
 
-    @Option(help: "Threads CBC may use (1 keeps runs reproducible).")
-    var threads: Int = 1
+    @Option(parsing: .unconditional, help: "Threads CBC may use (default 1, which keeps runs reproducible).")
+    var threads: Int?
 
-    @Option(help: "Refinement rounds at most (0: the first solve only).")
-    var rounds: Int = 5
+    @Option(parsing: .unconditional, help: "Refinement rounds at most (default 5; 0: the first solve only).")
+    var rounds: Int?
 
-    @Option(name: .customLong("trust-region"), help: "Label changes per refinement round at most (default: max(4, budget/4)).")
+    @Option(name: .customLong("trust-region"), parsing: .unconditional,
+            help: "Label changes per refinement round at most (default: max(4, budget/4)).")
     var trustRegion: Int?
 
     @Flag(name: .customLong("no-gradient-start"),
           help: "Do not retrain the gradient method's plan as a candidate starting point for refinement.")
     var noGradientStart = false
+
+    func validate() throws {
+        var s = PlannerSettings()
+        apply(to: &s)
+        try s.checked()
+    }
+
+    /// Adds the options to planner settings.
+    func apply(to s: inout PlannerSettings) {
+        s.timeLimit = timeLimit
+        s.relativeGap = gap
+        s.solverThreads = threads
+        s.rounds = rounds
+        s.trustRegion = trustRegion
+        s.gradientStart = noGradientStart ? false : nil
+    }
+}
+
+extension PlannerSettings {
+    /// The command-line flag of each setting, for messages.
+    static let flags: [Key: String] = [
+        .target: "--target", .maxErrorIncrease: "--max-error-increase", .timeLimit: "--time-limit", .relativeGap: "--gap",
+        .solverThreads: "--threads", .rounds: "--rounds", .trustRegion: "--trust-region", .planningRows: "--planning-rows",
+        .tau: "--tau", .margin: "--margin", .gradientStart: "--no-gradient-start", .formulation: "--formulation",
+        .threads: "--threads",
+    ]
+
+    /// Throws a usage error naming the flag when a value is out of range (the engine's rule, `problem()`).
+    func checked(flags: [Key: String] = flags) throws {
+        if let problem = problem() { throw ValidationError("\(flags[problem.key] ?? problem.key.rawValue): \(problem.message)") }
+    }
+
+    /// Refuses settings `planner` does not honour, naming the flags and the methods that do.
+    func refuseUnsupported(by planner: any Planner, among registry: [any Planner], flags: [Key: String] = flags) throws {
+        let unsupported = givenKeys.subtracting(planner.capabilities.settings).sorted()
+        guard let first = unsupported.first else { return }
+        let flagList = unsupported.compactMap { flags[$0] }.joined(separator: ", ")
+        let takers = registry.filter { $0.capabilities.settings.contains(first) }.map(\.name)
+        let hint = takers.isEmpty ? "" : " (\(flags[first] ?? first.rawValue) is taken by: \(takers.joined(separator: ", ")))"
+        throw ValidationError("method \(planner.name) does not take \(flagList)\(hint)")
+    }
 }
 
 extension MIPPlanner.Configuration {
+    /// The MIP's configuration from the command line's options.
     init(problem: ProblemOptions, search: SearchOptions?) {
-        self.init()
-        formulation = problem.formulation
-        maxErrorIncrease = problem.maxErrorIncrease
-        target = problem.target
-        planningRows = problem.planningRows
-        tau = problem.tau
-        margin = problem.margin
-        if let search {
-            timeLimit = search.timeLimit
-            relativeGap = search.gap
-            threads = search.threads
-            rounds = search.rounds
-            trustRegion = search.trustRegion
-            gradientStart = !search.noGradientStart
-        }
+        var settings = problem.settings
+        search?.apply(to: &settings)
+        self = MIPPlanner.Configuration().applying(settings)
     }
 }

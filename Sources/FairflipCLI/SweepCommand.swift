@@ -12,8 +12,8 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Benchmark planners over budgets, seeds and collective sizes; write results.csv and a report.",
         discussion: """
-            One results row per (alpha, seed, method, budget). Rerunning the same command resumes: cells
-            already in results.csv are not recomputed. --shard i/N runs every N-th cell (for job arrays);
+            One results row per (alpha, seed, method, budget). Rerunning the same command resumes: cells \
+            already in results.csv are not recomputed. --shard i/N runs every N-th cell (for job arrays); \
             `fairflip report DIR` merges the shards. See docs/sweeps.md.
             """)
 
@@ -63,14 +63,13 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Silence the progress bar.")
     var quiet = false
 
-    /// The registry's planner, with the MIP's search settings from the command line.
-    private func configured(_ planner: any Planner) -> any Planner {
-        guard planner is MIPPlanner else { return planner }
-        var configuration = MIPPlanner.Configuration()
-        configuration.timeLimit = mipTimeLimit
-        configuration.rounds = mipRounds
-        configuration.margin = margin
-        return MIPPlanner(configuration: configuration)
+    /// The settings every planner of the sweep gets (each applies those it honours).
+    private var settings: PlannerSettings {
+        var s = PlannerSettings()
+        s.timeLimit = mipTimeLimit
+        s.rounds = mipRounds
+        s.margin = margin
+        return s
     }
 
     func run() throws {
@@ -91,7 +90,7 @@ struct SweepCommand: ParsableCommand {
             }
             let config = SweepConfiguration(
                 specPath: spec, budgets: try BudgetList.parse(budgets),
-                planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map(configured),
+                planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map { $0.configured(settings) },
                 seeds: Array(firstSeed..<(firstSeed + seeds)), alphas: alphaValues, metric: metricValue,
                 jobs: jobs, shard: try shard.map { try Shard(parsing: $0) } ?? .whole, output: out)
             let bar = ProgressBar(quiet: quiet)

@@ -18,9 +18,9 @@ public struct ToyDemo: Sendable {
     public let beforeTrain: FairnessAudit
     public let beforeTest: FairnessAudit
 
-    /// Plans with `preferred` when registered, else with the registered method whose plan has
-    /// the lowest training metric after retraining.
-    public init(specPath: String, budget: Int, planners: [any Planner], preferred: String = "mip",
+    /// Plans with the first planner that declares itself preferred for the demo, else with the
+    /// method whose plan has the lowest training metric after retraining.
+    public init(specPath: String, budget: Int, planners: [any Planner],
                 note: @escaping @Sendable (String) -> Void = { _ in }) throws {
         let instance = try Instance(specPath: specPath)
         let ctx = try PlanningContext(instance: instance)
@@ -30,19 +30,19 @@ public struct ToyDemo: Sendable {
                                     groups: inst.train.groups)
         beforeTest = FairnessAudit(truth: inst.test.truth, predictions: ctx.baseModel.predictions(inst.test.features),
                                    groups: inst.test.groups)
-        if let p = planners.first(where: { $0.name == preferred }) {
-            note("planning with \(preferred), k = \(budget)")
+        if let p = planners.first(where: { $0.capabilities.preferredForDemo }) {
+            note("planning with \(p.name), k = \(budget)")
             plan = try p.plan(ctx, budget: budget, progress: note)
             after = try PlanEvaluation(plan: plan, context: ctx)
-            method = preferred
-            choice = "\(preferred) (k = \(budget))"
+            method = p.name
+            choice = "\(p.name) (k = \(budget))"
             return
         }
         guard !planners.isEmpty else { throw PlanningError("no planner is registered in this build") }
         var best: (name: String, plan: Plan, eval: PlanEvaluation, value: Double)?
         var failures: [String] = []
         for p in planners {
-            note("\(preferred) is not registered; trying \(p.name), k = \(budget)")
+            note("no preferred method is registered; trying \(p.name), k = \(budget)")
             do {
                 let plan = try p.plan(ctx, budget: budget, progress: { _ in })
                 let eval = try PlanEvaluation(plan: plan, context: ctx)
@@ -54,7 +54,7 @@ public struct ToyDemo: Sendable {
         plan = best.plan
         after = best.eval
         method = best.name
-        choice = "\(preferred) is not registered; using \(best.name), the best of \(planners.count) registered "
+        choice = "no preferred method is registered; using \(best.name), the best of \(planners.count) registered "
             + "method(s) by train \(ctx.metric.rawValue) after retraining (k = \(budget))"
     }
 

@@ -21,7 +21,7 @@ public struct FairnessMetric: Sendable, Hashable, CaseIterable, RawRepresentable
     }
 
     /// Every registered metric, in the order help texts and audits list them.
-    public static let allCases: [FairnessMetric] = [.eqodds, .eqoddsMax, .dp, .eqopp]
+    public static let allCases: [FairnessMetric] = [.eqodds, .eqoddsMax, .dp, .eqopp, .predictiveEquality]
 
     /// The registered metric of that name.
     public init?(rawValue: String) {

@@ -19,15 +19,14 @@ enum CandidateRanking {
         return order.prefix(max(0, count)).map { rows[$0] }
     }
 
-    /// The budget a planner may actually use: `budget` capped at the number of candidates.
-    /// A negative budget is a caller error.
+    /// The budget a planner uses, checked by the engine's `BudgetRule`.
     static func effectiveBudget(_ budget: Int, candidates: Int, method: String) throws(PlanningError) -> Int {
-        guard budget >= 0 else { throw PlanningError("\(method): the budget must be non-negative, got \(budget)") }
-        return min(budget, candidates)
+        try BudgetRule.check(budget, candidates: candidates)
+        return budget
     }
 
-    /// A ranking heuristic's plan: the `budget` best-scored candidates of `context` (capped at
-    /// their number), with one note saying what the score is.
+    /// A ranking heuristic's plan: the `budget` best-scored candidates of `context`, with one
+    /// note saying what the score is.
     ///
     /// - Parameters:
     ///   - scores: one score per candidate (aligned with `context.candidates`); only computed

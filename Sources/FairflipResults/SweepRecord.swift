@@ -44,9 +44,9 @@ public struct SweepRecord: Sendable, Equatable {
     public var test: SplitFigures
     /// The planner's own prediction of the training metric, when it makes one.
     public var surrogate: Double?
-    /// The solver's status (from a `solver: ...` note), when the planner used one.
+    /// The solver's status (the plan's `SolverSummary`), when the planner used one.
     public var solverStatus: String?
-    /// The solver's relative optimality gap (diagnostic `solver_gap` or `gap`).
+    /// The solver's relative optimality gap.
     public var solverGap: Double?
     /// Seconds the planner took (empty when timing is off, for byte-reproducible files).
     public var wallSeconds: Double?

@@ -33,13 +33,14 @@ struct CellRunner: Sendable {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
+            try BudgetRule.check(cell.budget, candidates: ctx.candidates.count)
             let plan = try planner.plan(ctx, budget: cell.budget, progress: { _ in })
             if timing { record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
             record.flips = plan.flips.count
             record.surrogate = plan.surrogateMetric.flatMap { $0.isFinite ? $0 : nil }
-            record.solverStatus = Self.solverStatus(plan.notes)
-            record.solverGap = plan.diagnostics["solver_gap"] ?? plan.diagnostics["gap"]
-            record.diagnostics = plan.diagnostics.filter { $0.key != "solver_gap" && $0.key != "gap" }
+            record.solverStatus = plan.solver?.status.rawValue
+            record.solverGap = plan.solver?.gap
+            record.diagnostics = plan.diagnostics
                 .sorted { $0.key < $1.key }.map { "\($0.key)=\(CSVFormat.number($0.value))" }.joined(separator: ";")
             record.notes = Self.oneLine(plan.notes.joined(separator: " | "))
             let candidates = Set(ctx.candidates)
@@ -68,15 +69,5 @@ struct CellRunner: Sendable {
     static func oneLine(_ s: String) -> String {
         s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\r", with: " ")
-    }
-
-    /// The solver status from a `solver: ...` or `status: ...` note.
-    static func solverStatus(_ notes: [String]) -> String? {
-        for n in notes {
-            for prefix in ["solver:", "status:", "solver status:"] where n.lowercased().hasPrefix(prefix) {
-                return oneLine(String(n.dropFirst(prefix.count)).trimmingWhitespace())
-            }
-        }
-        return nil
     }
 }

@@ -1,3 +1,3 @@
 import FairflipCLI
 
-Fairflip.main()
+Fairflip.launch()

@@ -73,7 +73,7 @@ struct PlanBadInputTests {
     }
 
     @Test func budgetThatIsNotANumber() throws {
-        try expectFailure(["plan", "instances/toy.toml", "--budget", "lots"], mentions: "whole number")
+        try expectFailure(["plan", "instances/toy.toml", "--budget", "lots"], mentions: "whole number of flips or 'all'")
     }
 
     @Test func neitherBudgetNorTarget() throws {
@@ -90,6 +90,30 @@ struct PlanBadInputTests {
 
     @Test func negativeErrorIncrease() throws {
         try expectFailure(["plan", "instances/toy.toml", "--budget", "2", "--max-error-increase=-0.1"], mentions: "max-error-increase")
+    }
+
+    @Test func negativeValuesWithoutEqualsSignAreRefusedNamingTheFlag() throws {
+        for (flag, value) in [("--budget", "-1"), ("--target", "-0.1"), ("--time-limit", "-5"), ("--rounds", "-2"),
+                              ("--max-error-increase", "-0.1"), ("--planning-rows", "-3")] {
+            var arguments = ["plan", "instances/toy.toml", flag, value]
+            if flag != "--budget" { arguments += ["--budget", "2"] }
+            try expectFailure(arguments, mentions: flag)
+        }
+    }
+
+    @Test func usageErrorsExitTwoOnOneLine() throws {
+        let run = try CommandLineRunner.run(["plan", "instances/toy.toml", "--budget", "2", "--no-such-option"])
+        #expect(run.status == 2)
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("fairflip: error:") && run.stderr.contains("--no-such-option"))
+    }
+
+    @Test func settingsTheMethodDoesNotTakeAreRefusedBeforeLoading() throws {
+        let run = try CommandLineRunner.run(["plan", "instances/no-such.toml", "--budget", "2", "--method", "rb-prob",
+                                             "--target", "0.1", "--time-limit", "5"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("method rb-prob does not take --target, --time-limit"), "\(run.stderr)")
+        #expect(run.stderr.contains("taken by: mip"))
     }
 
     @Test func unknownMethod() throws {

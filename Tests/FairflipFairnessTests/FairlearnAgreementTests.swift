@@ -72,6 +72,7 @@ struct FairlearnAgreementTests {
             #expect(agrees(audit.value(of: .eqodds), f.equalizedOddsDifferenceMean), "\(name) \(label) eqodds")
             #expect(agrees(audit.value(of: .eqodds), f.eqoddsMeanFromFrame), "\(name) \(label) eqodds (frame)")
             #expect(agrees(audit.value(of: .eqopp), f.equalOpportunityDifference), "\(name) \(label) eqopp")
+            #expect(agrees(audit.value(of: .predictiveEquality), f.fprGap.map(abs)), "\(name) \(label) predictive-equality")
             #expect(agrees(audit.tprGap, f.tprGap), "\(name) \(label) TPR gap")
             #expect(agrees(audit.fprGap, f.fprGap), "\(name) \(label) FPR gap")
             #expect(agrees(audit.positiveRateGap, f.positiveRateGap), "\(name) \(label) PR gap")
@@ -140,6 +141,7 @@ struct FairnessAuditHandTests {
         #expect(audit.value(of: .eqoddsMax) == 0.75)  // fairlearn's default: the worst case
         #expect(audit.value(of: .eqopp) == 0.75)
         #expect(audit.value(of: .dp) == 0.25)
+        #expect(audit.value(of: .predictiveEquality) == 0.25)
         #expect(audit.overall.count == 13)
         #expect(audit.errorRate == 5.0 / 13.0)  // 3 minority misses, 1 minority FP, the other row's FP
         #expect(audit.minority.count + audit.majority.count == 12)

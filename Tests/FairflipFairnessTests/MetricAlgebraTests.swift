@@ -52,11 +52,12 @@ private struct Rows {
     }
 
     @Test func registeredFormulasAndSummaries() {
-        #expect(FairnessMetric.allCases.map(\.rawValue) == ["eqodds", "eqodds-max", "dp", "eqopp"])
+        #expect(FairnessMetric.allCases.map(\.rawValue) == ["eqodds", "eqodds-max", "dp", "eqopp", "predictive-equality"])
         #expect(FairnessMetric.eqodds.summary == "0.5 * (|dTPR| + |dFPR|)")
         #expect(FairnessMetric.eqoddsMax.summary == "max(|dTPR|, |dFPR|)")
         #expect(FairnessMetric.dp.summary == "|dPR| (positive-prediction rate)")
         #expect(FairnessMetric.eqopp.summary == "|dTPR|")
+        #expect(FairnessMetric.predictiveEquality.summary == "|dFPR| (false-positive rate)")
         #expect(FairnessMetric(rawValue: "eqodds-max") == .eqoddsMax)
         #expect(FairnessMetric(rawValue: "eqOdds") == nil)
     }

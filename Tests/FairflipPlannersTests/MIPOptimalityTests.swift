@@ -20,7 +20,7 @@ struct MIPOptimalityTests {
         return try PlanningSession(context: context, configuration: config, progress: { _ in })
     }
 
-    @Test(arguments: [FairnessMetric.eqodds, .eqoddsMax, .dp, .eqopp])
+    @Test(arguments: FairnessMetric.allCases)
     func hardMIPMatchesEnumeration(metric: FairnessMetric) throws {
         let s = try session(metric)
         let m = s.context.candidates.count

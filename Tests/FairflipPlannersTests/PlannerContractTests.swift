@@ -58,8 +58,11 @@ import Testing
         for planner: any Planner in [RandomPlanner(), RBProbPlanner(), RBLabelPlanner(), RBDistPlanner(), MassagingPlanner()] {
             let plan = try planner.plan(context, budget: 4, progress: PlannerFixtures.silent)
             #expect(plan.flips.count == 4, "\(planner.name)")
-            let all = try planner.plan(context, budget: 1000, progress: PlannerFixtures.silent)
-            #expect(all.flips == context.candidates, "\(planner.name) with a budget above the candidates")
+            let all = try planner.plan(context, budget: context.candidates.count, progress: PlannerFixtures.silent)
+            #expect(all.flips == context.candidates, "\(planner.name) with a budget of every candidate")
+            #expect(throws: PlanningError.self, "\(planner.name) with a budget above the candidates") {
+                try planner.plan(context, budget: context.candidates.count + 1, progress: PlannerFixtures.silent)
+            }
         }
     }
 

@@ -1,12 +1,17 @@
 import FairflipPlanners
+import FairflipSolver
 
 /// Flips the first k candidates (deterministic, no surrogate).
 public struct FirstK: Planner {
     public var name = "first-k"
+    /// Whether it declares itself the demo's preferred method.
+    public var preferredForDemo = false
     public init() {}
+    public var capabilities: PlannerCapabilities { PlannerCapabilities(preferredForDemo: preferredForDemo) }
     public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
         Plan(method: name, flips: Array(context.candidates.prefix(budget)),
-             diagnostics: ["gap": 0.25, "rounds": 3], notes: ["solver: optimal", "note with, a comma and \"quotes\""])
+             solver: SolverSummary(status: .optimal, gap: 0.25), diagnostics: ["rounds": 3],
+             notes: ["note with, a comma and \"quotes\""])
     }
 }
 

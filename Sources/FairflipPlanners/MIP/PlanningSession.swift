@@ -55,27 +55,22 @@ final class PlanningSession {
     }
 
     private static func validate(_ c: MIPPlanner.Configuration) throws {
-        if let e = c.maxErrorIncrease, !(e >= 0) { throw PlanningError("--max-error-increase must be at least 0, got \(e)") }
-        if let t = c.target, !(t >= 0) { throw PlanningError("--target must be at least 0, got \(t)") }
-        guard c.timeLimit > 0 else { throw PlanningError("--time-limit must be positive, got \(c.timeLimit)") }
-        guard c.relativeGap >= 0 else { throw PlanningError("--gap must be at least 0, got \(c.relativeGap)") }
-        guard c.threads >= 1 else { throw PlanningError("--threads must be at least 1, got \(c.threads)") }
-        if let n = c.planningRows, n < 1 { throw PlanningError("--planning-rows must be at least 1, got \(n)") }
-        guard c.rounds >= 0 else { throw PlanningError("--rounds must be at least 0, got \(c.rounds)") }
-        if let r = c.trustRegion, r < 1 { throw PlanningError("--trust-region must be at least 1, got \(r)") }
-        guard c.margin >= 0 && c.margin.isFinite else { throw PlanningError("--margin must be at least 0, got \(c.margin)") }
-        if c.margin > 0 && c.formulation != .hard { throw PlanningError("--margin applies to the hard formulation only") }
+        if let e = c.maxErrorIncrease, !(e >= 0) { throw PlanningError("the error increase cap must be at least 0, got \(e)") }
+        if let t = c.target, !(t >= 0) { throw PlanningError("the target metric must be at least 0, got \(t)") }
+        guard c.timeLimit > 0 else { throw PlanningError("the solver time limit must be positive, got \(c.timeLimit)") }
+        guard c.relativeGap >= 0 else { throw PlanningError("the relative optimality gap must be at least 0, got \(c.relativeGap)") }
+        guard c.threads >= 1 else { throw PlanningError("the solver's threads must be at least 1, got \(c.threads)") }
+        if let n = c.planningRows, n < 1 { throw PlanningError("the planning rows must be at least 1, got \(n)") }
+        guard c.rounds >= 0 else { throw PlanningError("the refinement rounds must be at least 0, got \(c.rounds)") }
+        if let r = c.trustRegion, r < 1 { throw PlanningError("the label changes per refinement round must be at least 1, got \(r)") }
+        guard c.margin >= 0 && c.margin.isFinite else { throw PlanningError("the score margin must be at least 0, got \(c.margin)") }
+        if c.margin > 0 && c.formulation != .hard { throw PlanningError("a score margin applies to the hard formulation only") }
         guard c.tau > 0 else { throw PlanningError("tau must be positive, got \(c.tau)") }
     }
 
-    /// Checks a budget against the candidates.
+    /// Checks a budget against the candidates (the engine's `BudgetRule`).
     func validate(budget: Int) throws {
-        let m = context.candidates.count
-        guard budget >= 0 else { throw PlanningError("the budget must be at least 0 flips, got \(budget)") }
-        guard budget <= m else {
-            throw PlanningError("the budget \(budget) exceeds the \(m) candidates (collective members who may flip); "
-                                + "lower it, or pass --budget all to plan with all \(m) of them")
-        }
+        try BudgetRule.check(budget, candidates: context.candidates.count)
     }
 
     /// CBC settings of the first solve.

@@ -108,7 +108,7 @@ extension PlanningSession {
         var plan = self.plan(from: current.plan, surrogate: currentSurrogate)
         plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status)"]
         plan.diagnostics = ["rounds": Double(rounds.filter { $0.round > 0 }.count), "retrained": current.metric]
-        if let gap = firstRecord.gap { plan.diagnostics["solver_gap"] = gap }
+        plan.solver = SolverSummary(firstRecord)
         if let bound = firstRecord.bound { plan.diagnostics["solver_bound"] = bound }
         return MIPPlanResult(plan: plan, formulation: configuration.formulation.rawValue, budget: budget,
                              planningRows: planning.count, firstSolve: firstRecord, rounds: rounds,

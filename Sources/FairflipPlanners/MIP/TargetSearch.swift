@@ -43,6 +43,7 @@ struct TargetSearch {
             let surrogate = main.surrogateMetric(outcome.plan)
             var plan = s.plan(from: outcome.plan, surrogate: surrogate)
             plan.notes = ["formulation: \(s.configuration.formulation.rawValue)", "solver: \(outcome.record.status)"]
+            plan.solver = SolverSummary(outcome.record)
             let round = RefinementRound(
                 round: 0, flips: k0, toggles: k0, surrogate: surrogate, linearPrediction: surrogate,
                 retrained: retrained.metric, retrainedError: retrained.error, accepted: true,
