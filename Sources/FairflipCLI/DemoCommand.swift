@@ -23,6 +23,11 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Silence progress messages on stderr.")
     var quiet = false
 
+    func validate() throws {
+        guard budget >= 0 else { throw ValidationError("--k: the budget must be at least 0 flips, got \(budget)") }
+        try OutputPath.check(out, as: .folder, flag: "--out")
+    }
+
     func run() throws {
         let progress = Progress(quiet: quiet)
         let quiet = self.quiet

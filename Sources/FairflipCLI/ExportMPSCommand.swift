@@ -48,6 +48,11 @@ struct ExportMPSCommand: ParsableCommand {
         (mps.hasSuffix(".mps") ? String(mps.dropLast(4)) : mps) + ".json"
     }
 
+    func validate() throws {
+        try OutputPath.check(output, as: .file, flag: "--output")
+        try OutputPath.check(Self.sidecarPath(output), as: .file, flag: "--output's sidecar")
+    }
+
     func run() throws {
         let progress = Progress(quiet: options.quiet)
         try reportingErrors {

@@ -35,6 +35,7 @@ struct PlanCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
+        if let out { try OutputPath.check(out, as: .folder, flag: "--out") }
         if case .one(let planner) = method { try settings.refuseUnsupported(by: planner, among: PlannerRegistry.all) }
     }
 

@@ -13,18 +13,14 @@ struct ReportCommand: ParsableCommand {
     var folder: String
 
     @Option(help: "The metric to report (default: the one the results were planned for).")
-    var metric: String?
+    var metric: FairnessMetric?
 
     @Flag(name: .shortAndLong, help: "Do not print the written paths.")
     var quiet = false
 
     func run() throws {
         try reportingErrors {
-            let m = try metric.map { name throws -> FairnessMetric in
-                guard let m = FairnessMetric(rawValue: name) else { throw SweepError("--metric: unknown '\(name)'") }
-                return m
-            }
-            let paths = try SweepReport(folder: folder, metric: m).write(to: folder)
+            let paths = try SweepReport(folder: folder, metric: metric).write(to: folder)
             Progress(quiet: quiet).note("wrote \(paths.joined(separator: ", "))")
         }
     }

@@ -20,39 +20,46 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "The instance spec (TOML), e.g. instances/compas.toml.")
     var spec: String
 
-    @Option(help: "Budgets: start:stop:step (stop included), a list, or both, e.g. 0:200:20 or 0,5,10.")
-    var budgets: String = "0:20:5"
+    @Option(parsing: .unconditional,
+            help: "Budgets: start:stop:step (stop included), a list, or both, e.g. 0:200:20 or 0,5,10 (default 0:20:5).",
+            transform: { try BudgetList.parse($0) })
+    var budgets: [Int] = [0, 5, 10, 15, 20]
 
-    @Option(help: "Methods: 'all' (every registered planner) or a comma-separated list of names.")
-    var methods: String = "all"
+    @Option(help: "Methods: 'all' (every registered planner, the default) or a comma-separated list of names.",
+            transform: { try PlannerSelection.resolve($0, from: PlannerRegistry.all) })
+    var methods: [any Planner] = PlannerRegistry.all
 
-    @Option(help: "Number of seeds (seeds first-seed ..< first-seed + N); each draws the collective and seeds the planner.")
+    @Option(parsing: .unconditional,
+            help: "Number of seeds (seeds first-seed ..< first-seed + N); each draws the collective and seeds the planner.")
     var seeds: Int = 1
 
     @Option(help: "The first seed.")
     var firstSeed: Int = 0
 
-    @Option(help: "Collective fractions of the minority, comma-separated (default: the spec's collective).")
-    var alphas: String?
+    @Option(parsing: .unconditional, help: "Collective fractions of the minority, comma-separated (default: the spec's collective).",
+            transform: parseAlphas)
+    var alphas: [Double]?
 
-    @Option(help: "Fairness metric the planners lower (default: the spec's): \(FairnessMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var metric: String?
+    @Option(help: "Fairness metric the planners lower (default: the spec's).")
+    var metric: FairnessMetric?
 
-    @Option(help: "Cells run in parallel (default: the number of active processors).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(parsing: .unconditional, help: "Cells run in parallel (default: the number of active processors).")
+    var jobs: Int?
 
-    @Option(help: "Run only shard i of N (cells with index % N == i), e.g. 0/4.")
-    var shard: String?
+    @Option(help: "Run only shard i of N (cells with index % N == i), e.g. 0/4.", transform: { try Shard(parsing: $0) })
+    var shard: Shard?
 
-    @Option(name: .customLong("mip-time-limit"),
-            help: "CBC wall-clock limit of the MIP's first solve per cell, seconds (refinement rounds: a third, at least 10).")
-    var mipTimeLimit: Double = 60
+    @Option(name: .customLong("mip-time-limit"), parsing: .unconditional,
+            help: "CBC wall-clock limit of the MIP's first solve per cell in seconds (default 60; refinement rounds get a third, at least 10).")
+    var mipTimeLimit: Double?
 
-    @Option(name: .customLong("mip-rounds"), help: "Refinement rounds of the MIP per cell at most (0: the first solve only).")
-    var mipRounds: Int = 5
+    @Option(name: .customLong("mip-rounds"), parsing: .unconditional,
+            help: "Refinement rounds of the MIP per cell at most (default 5; 0: the first solve only).")
+    var mipRounds: Int?
 
-    @Option(help: "Score margin of the MIP's hard objective: a prediction only counts as changed once its linear score moves past +-margin (0: exact).")
-    var margin: Double = 0
+    @Option(parsing: .unconditional,
+            help: "Score margin of the MIP's hard objective: a prediction only counts as changed once its linear score moves past +-margin (default 0: exact).")
+    var margin: Double?
 
     @Option(help: "Output folder.")
     var out: String = "results"
@@ -62,6 +69,13 @@ struct SweepCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Silence the progress bar.")
     var quiet = false
+
+    func validate() throws {
+        try OutputPath.check(out, as: .folder, flag: "--out")
+        guard seeds >= 1 else { throw ValidationError("--seeds: at least 1 seed, got \(seeds)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs: at least 1 cell at a time, got \(jobs)") }
+        try settings.checked(flags: [.timeLimit: "--mip-time-limit", .rounds: "--mip-rounds", .margin: "--margin"])
+    }
 
     /// The settings every planner of the sweep gets (each applies those it honours).
     private var settings: PlannerSettings {
@@ -74,25 +88,10 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try reportingErrors { () throws -> Sweep.Outcome in
-            guard seeds >= 1 else { throw SweepError("--seeds must be at least 1") }
-            let metricValue = try metric.map { name throws -> FairnessMetric in
-                guard let m = FairnessMetric(rawValue: name) else {
-                    throw SweepError("--metric: unknown '\(name)'; one of \(FairnessMetric.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return m
-            }
-            let alphaValues = try alphas.map { text throws -> [Double] in
-                try text.split(separator: ",").map { item throws -> Double in
-                    let t = item.trimmingCharacters(in: .whitespaces)
-                    guard let a = Double(t) else { throw SweepError("--alphas: '\(t)' is not a number") }
-                    return a
-                }
-            }
             let config = SweepConfiguration(
-                specPath: spec, budgets: try BudgetList.parse(budgets),
-                planners: try PlannerSelection.resolve(methods, from: PlannerRegistry.all).map { $0.configured(settings) },
-                seeds: Array(firstSeed..<(firstSeed + seeds)), alphas: alphaValues, metric: metricValue,
-                jobs: jobs, shard: try shard.map { try Shard(parsing: $0) } ?? .whole, output: out)
+                specPath: spec, budgets: budgets, planners: methods.map { $0.configured(settings) },
+                seeds: Array(firstSeed..<(firstSeed + seeds)), alphas: alphas, metric: metric,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard ?? .whole, output: out)
             let bar = ProgressBar(quiet: quiet)
             let outcome = try Sweep.run(config) { bar.show($0) }
             bar.finish()
@@ -101,7 +100,7 @@ struct SweepCommand: ParsableCommand {
         let progress = Progress(quiet: quiet)
         progress.note("\(outcome.resultsPath): \(outcome.computed) cell(s) computed, \(outcome.skipped) resumed, "
                       + "\(outcome.failed) error(s)")
-        if let shard, (try? Shard(parsing: shard))?.count ?? 1 > 1 {
+        if let shard, shard.count > 1 {
             // Shards of an array job finish in any order: the report is built once, from all of them.
             progress.note("shard done; when every shard is, run: fairflip report \(out)")
         } else if !noReport {
@@ -144,5 +143,15 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Parses `--alphas`: comma-separated fractions in (0, 1].
+private func parseAlphas(_ text: String) throws -> [Double] {
+    try text.split(separator: ",").map { item throws -> Double in
+        let t = item.trimmingCharacters(in: .whitespaces)
+        guard let a = Double(t) else { throw ValidationError("'\(t)' is not a number") }
+        guard a > 0 && a <= 1 else { throw ValidationError("\(a) is not a fraction in (0, 1]") }
+        return a
     }
 }

@@ -13,6 +13,10 @@ struct ToyCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output CSV file (default: stdout).")
     var output: String?
 
+    func validate() throws {
+        if let output { try OutputPath.check(output, as: .file, flag: "--output") }
+    }
+
     func run() throws {
         let csv = ToyGenerator().csv(seed: seed)
         if let output {

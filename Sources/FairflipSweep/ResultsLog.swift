@@ -28,7 +28,7 @@ final class ResultsLog: @unchecked Sendable {
             if !text.isEmpty {
                 let headerLine = String(text.prefix { $0 != "\n" }) + "\n"
                 guard headerLine == ResultsTable.headerLine else {
-                    throw SweepError("\(path): exists with other columns than this version writes; choose another --out")
+                    throw SweepError("\(path): exists with other columns than this version writes; choose another output folder")
                 }
                 do { kept = try ResultsTable.parse(text, path: path) } catch {
                     throw SweepError("\(path): cannot resume: \(error)")

@@ -18,8 +18,8 @@ public struct Shard: Sendable, Equatable {
     public init(parsing text: String) throws(SweepError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0].trimmingWhitespace()), let n = Int(parts[1].trimmingWhitespace())
-        else { throw SweepError("--shard: '\(text)' is not i/N") }
-        guard n >= 1, i >= 0, i < n else { throw SweepError("--shard: need 0 <= i < N, got \(text)") }
+        else { throw SweepError("'\(text)' is not i/N") }
+        guard n >= 1, i >= 0, i < n else { throw SweepError("need 0 <= i < N, got \(text)") }
         self.init(index: i, count: n)
     }
 

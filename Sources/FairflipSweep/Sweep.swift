@@ -26,7 +26,7 @@ public enum Sweep {
         guard !config.budgets.isEmpty else { throw SweepError("no budgets") }
         guard !config.planners.isEmpty else { throw SweepError("no methods") }
         guard !config.seeds.isEmpty else { throw SweepError("no seeds") }
-        guard config.jobs >= 1 else { throw SweepError("--jobs must be at least 1") }
+        guard config.jobs >= 1 else { throw SweepError("at least one cell must run at a time (jobs >= 1)") }
         let spec = try InstanceSpec(contentsOf: config.specPath)
         let alphas = try alphaList(config.alphas, spec: spec)
 
@@ -44,7 +44,7 @@ public enum Sweep {
         let metric = (config.metric ?? spec.metric).rawValue
         if let other = log.records.first(where: { order[$0.key] != nil && !$0.metric.isEmpty && $0.metric != metric }) {
             throw SweepError("\(config.resultsPath) holds cells planned for \(other.metric), this sweep plans for "
-                             + "\(metric); choose another --out")
+                             + "\(metric); choose another output folder")
         }
         let done = Set(log.records.map(\.key))
         let pending = mine.filter { !done.contains($0.key(instance: spec.name)) }
@@ -84,13 +84,13 @@ public enum Sweep {
         switch spec.collective {
         case .fraction(let alpha, _):
             guard let requested else { return [alpha] }
-            for a in requested where !(a > 0 && a <= 1) { throw SweepError("--alphas: \(a) is not in (0, 1]") }
+            for a in requested where !(a > 0 && a <= 1) { throw SweepError("the alpha \(a) is not in (0, 1]") }
             var out: [Double] = []
             for a in requested where !out.contains(a) { out.append(a) }
             return out.sorted()
         case .column(let name):
             if requested != nil {
-                throw SweepError("--alphas: the spec's collective is the membership column '\(name)', not a fraction")
+                throw SweepError("alphas were given, but the spec's collective is the membership column '\(name)', not a fraction")
             }
             return [nil]
         }

@@ -51,18 +51,18 @@ public enum PlannerSelection {
     public static func resolve(_ text: String, from registry: [any Planner]) throws(SweepError) -> [any Planner] {
         let names = registry.map(\.name)
         if text.trimmingWhitespace() == "all" {
-            guard !registry.isEmpty else { throw SweepError("--methods all: no planner is registered in this build") }
+            guard !registry.isEmpty else { throw SweepError("no planner is registered in this build") }
             return registry
         }
         var out: [any Planner] = []
         for name in text.split(separator: ",").map({ $0.trimmingWhitespace() }) where !name.isEmpty {
             guard let p = registry.first(where: { $0.name == name }) else {
                 let known = names.isEmpty ? "none is registered in this build" : "known: \(names.joined(separator: ", "))"
-                throw SweepError("--methods: unknown method '\(name)' (\(known))")
+                throw SweepError("unknown method '\(name)' (\(known))")
             }
             if !out.contains(where: { $0.name == name }) { out.append(p) }
         }
-        guard !out.isEmpty else { throw SweepError("--methods: name at least one method, or 'all'") }
+        guard !out.isEmpty else { throw SweepError("name at least one method, or 'all'") }
         return out
     }
 }

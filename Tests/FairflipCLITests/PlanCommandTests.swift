@@ -116,6 +116,23 @@ struct PlanBadInputTests {
         #expect(run.stderr.contains("taken by: mip"))
     }
 
+    @Test func unusableOutputPathsAreRefusedBeforeAnyWork() throws {
+        let folder = try CommandLineRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/plain-file"
+        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        // The spec does not exist: a refusal that names the output proves the check came first.
+        for (arguments, words) in [(["plan", "no-such.toml", "--budget", "2", "--out", file], "a file of that name exists"),
+                                   (["plan", "no-such.toml", "--budget", "2", "--out", file + "/sub"], "is a file, not a folder"),
+                                   (["export-mps", "no-such.toml", "--budget", "2", "-o", folder], "it is a folder; name a file"),
+                                   (["export-mps", "no-such.toml", "--budget", "2", "-o", folder + "/none/x.mps"], "does not exist"),
+                                   (["sweep", "no-such.toml", "--out", file], "a file of that name exists"),
+                                   (["demo", "--spec", "no-such.toml", "--out", file], "a file of that name exists")] {
+            try expectFailure(arguments, mentions: words)
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+    }
+
     @Test func unknownMethod() throws {
         try expectFailure(["plan", "instances/toy.toml", "--budget", "2", "--method", "nosuch"], mentions: "unknown method")
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import FairflipPlanners
 import FairflipReports
 import FairflipResults
+import FairflipSweep
 import FairflipTestSupport
 import Foundation
 import Testing
@@ -18,8 +20,21 @@ import Testing
             "--alphas", "0.1,0.2,0.3", "--out", "results/compas", "--shard", "1/4", "--jobs", "3", "--quiet",
         ])
         let sweep = try #require(command as? SweepCommand)
-        #expect(sweep.budgets == "0:200:20" && sweep.seeds == 5 && sweep.alphas == "0.1,0.2,0.3")
-        #expect(sweep.shard == "1/4" && sweep.jobs == 3 && sweep.quiet && sweep.out == "results/compas")
+        #expect(sweep.budgets == Array(stride(from: 0, through: 200, by: 20)) && sweep.seeds == 5 && sweep.alphas == [0.1, 0.2, 0.3])
+        #expect(sweep.shard == Shard(index: 1, count: 4) && sweep.jobs == 3 && sweep.quiet && sweep.out == "results/compas")
+        #expect(sweep.methods.map(\.name) == PlannerRegistry.names)
+    }
+
+    @Test func badSweepValuesAreRefusedBeforeAnyWorkNamingTheFlag() throws {
+        for (arguments, flag) in [(["--budgets", "-2:4:2"], "--budgets"), (["--seeds", "0"], "--seeds"), (["--jobs", "-1"], "--jobs"),
+                                  (["--alphas", "1.5"], "--alphas"), (["--mip-time-limit", "-1"], "--mip-time-limit"),
+                                  (["--mip-rounds", "-1"], "--mip-rounds"), (["--metric", "nope"], "--metric"),
+                                  (["--methods", "mip,nope"], "--methods"), (["--shard", "4/4"], "--shard")] {
+            let run = try CommandLineRunner.run(["sweep", "instances/no-such.toml", "--quiet"] + arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.hasPrefix("fairflip: error:") && run.stderr.contains(flag), "\(arguments): \(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        }
     }
 
     @Test func reportRebuildsFromACSV() throws {

@@ -32,6 +32,21 @@ import Testing
         #expect(last.surrogate == 0.14)
     }
 
+    @Test func budgetsAboveTheCandidatesAreErrorRowsLikePlanRefusesThem() throws {
+        let out = temporaryFolder()
+        defer { removeFolder(out) }
+        var config = toyConfiguration(output: out, planners: [FirstK()])
+        config.budgets = [50, 100]
+        config.alphas = [1.0]
+        config.seeds = [0]
+        let records = try ResultsTable.read(path: try Sweep.run(config).resultsPath)
+        let over = try #require(records.first { $0.budget == 100 })
+        let candidates = try #require(over.candidates)
+        #expect(candidates < 100 && over.flips == nil)
+        #expect(over.status == "error: the budget 100 exceeds the \(candidates) candidates (collective members who may flip)")
+        #expect(records.first { $0.budget == 50 }?.isOK == true)
+    }
+
     @Test func outputDoesNotDependOnJobs() throws {
         let a = temporaryFolder(), b = temporaryFolder()
         defer { removeFolder(a); removeFolder(b) }
