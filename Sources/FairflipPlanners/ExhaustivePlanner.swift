@@ -75,10 +75,7 @@ public struct ExhaustivePlanner: Planner {
                                 + "lower the budget, shrink the collective, or raise the limit")
         }
         let base = context.baseModel.parameters
-        let factor: Cholesky
-        do { factor = try context.learner.hessianFactor(context.instance.train.features, model: context.baseModel) } catch {
-            throw PlanningError("exhaustive: \(error)")
-        }
+        let factor = try context.hessianFactor(at: base)
         let chord = ChordRefit(context: context)
         let tally = Tally(baseMetric: CandidateRanking.orderable(context.trainingMetric(of: context.baseModel)))
         let threads = min(workers, max(1, total - 1))

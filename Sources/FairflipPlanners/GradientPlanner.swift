@@ -112,10 +112,7 @@ public struct GradientPlanner: Planner {
             var step = initialStep, stageIterations = 0
             var stopReason = "iteration limit"
             optimisation: while stageIterations < maxIterations && k > 0 {
-                let factor: Cholesky
-                do { factor = try Cholesky(context.learner.hessian(x, scores: model.scores(x))) } catch {
-                    throw PlanningError("gradient: the Hessian is not positive definite: \(error)")
-                }
+                let factor = try context.hessianFactor(at: model.parameters)
                 let g = Self.relaxedGradient(context, evaluation: evaluation, factor: factor, candidateFeatures: xc)
                 let scale = g.map(abs).max() ?? 0
                 guard scale > 0 else { stopReason = "zero gradient"; break optimisation }
@@ -145,7 +142,7 @@ public struct GradientPlanner: Planner {
             stops.append("tau \(temperature): \(stopReason) after \(stageIterations) iterations")
         }
         if k > 0 {
-            try evaluateRoundings(factor: try context.learner.hessianFactor(x, model: model))
+            try evaluateRoundings(factor: try context.hessianFactor(at: model.parameters))
         }
         throttle.report(force: true, "gradient: done after \(iterations) iterations, \(retrains) retrains, best \(ProgressThrottle.format(best.metric))")
         let fractional = z.filter { $0 > 1e-6 && $0 < 1 - 1e-6 }.count

@@ -21,12 +21,8 @@ struct LinearisedRates {
         let x = context.instance.train.features
         let scores = BLAS.product(x, parameters)
         let evaluation = smoothed.evaluate(scores: scores)
-        let factor: Cholesky
-        do { factor = try Cholesky(context.learner.hessian(x, scores: scores)) } catch {
-            throw PlanningError("the Hessian is not positive definite: \(error)")
-        }
-        self.init(smoothed: smoothed, evaluation: evaluation,
-                  influence: InfluenceColumns(features: x, labels: labels, rows: rows, C: context.learner.C, factor: factor),
+        let factor = try context.hessianFactor(at: parameters)
+        self.init(smoothed: smoothed, evaluation: evaluation, influence: context.influence(of: rows, labels: labels, factor: factor),
                   factor: factor, features: x)
     }
 

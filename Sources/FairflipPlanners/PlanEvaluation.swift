@@ -19,8 +19,7 @@ public struct PlanEvaluation: Sendable {
     /// Retrains with the given training rows flipped and audits.
     public init(flips: [Int], context: PlanningContext) throws {
         let instance = context.instance
-        model = try context.learner.fit(instance.train.features, labels: context.labels(flipping: flips),
-                                        warmStart: context.baseModel.parameters)
+        model = try context.retrain(flipping: flips)
         train = FairnessAudit(truth: instance.train.truth, predictions: model.predictions(instance.train.features),
                               groups: instance.train.groups)
         test = FairnessAudit(truth: instance.test.truth, predictions: model.predictions(instance.test.features),

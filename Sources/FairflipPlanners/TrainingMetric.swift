@@ -9,13 +9,4 @@ extension PlanningContext {
         return FairnessAudit(truth: train.truth, predictions: model.predictions(train.features), groups: train.groups)
             .value(of: metric)
     }
-
-    /// Retrains the firm's model on `labels` (warm-started), the way every planner measures a plan.
-    func refitFirmModel(labels: [Double], from start: [Double]) throws -> FittedModel {
-        do {
-            return try learner.fit(instance.train.features, labels: labels, warmStart: start)
-        } catch {
-            throw PlanningError("retraining failed: \(error)")
-        }
-    }
 }

@@ -68,7 +68,8 @@ struct HardFormulation: Formulation {
         // At most `flippedNow + budget` toggles are possible (undo every flip, make `budget` new
         // ones), so the reach is never looser than the budget even when the trust region is.
         let limit = min(lp.toggleLimit, flippedNow + lp.budget)
-        let reach = Reach(features: planning.features, scores: lp.scores, columns: u, limit: limit, include: include)
+        let reach = Reach(features: planning.features, scores: lp.scores, columns: u, limit: limit, include: include,
+                          keptEffects: HardLocalSearch.maxEntries)
         self.reach = reach
         let changing = Set(reach.changeable)
         let classes = PredictionClasses(features: planning.features, reach: reach)

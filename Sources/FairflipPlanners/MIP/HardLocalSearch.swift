@@ -4,16 +4,17 @@ import FairflipLinearAlgebra
 /// Improves a plan on the hard linear surrogate with add, drop and swap moves (lowering the
 /// metric; in target mode it then drops flips while the target holds), for a strong MIP start: CBC's LP bound is weak on this model, so a good incumbent matters when time is short.
 ///
-/// Only rows whose prediction can change are tracked; their score changes `A = X_C U` are formed
-/// in one BLAS product when that matrix is small enough (`maxEntries`), otherwise the search is skipped.
+/// Only rows whose prediction can change are tracked; their score changes `A = X_C U` are the
+/// ones the reach computed (kept when at most `maxEntries`), otherwise the search is skipped.
 enum HardLocalSearch {
-    static func improve(_ f: HardFormulation, from start: [Bool], maxEntries: Int = 20_000_000,
-                        maxMoves: Int = 400, swapPool: Int = 40) -> [Bool]? {
+    /// The largest `A` (entries) the search works with.
+    static let maxEntries = 20_000_000
+
+    static func improve(_ f: HardFormulation, from start: [Bool], maxMoves: Int = 400, swapPool: Int = 40) -> [Bool]? {
         let lp = f.lp
         let rowsC = f.reach.changeable
         let m = lp.candidateCount
-        guard !rowsC.isEmpty, m > 0, rowsC.count * m <= maxEntries, lp.withinLimits(start) else { return nil }
-        let a = BLAS.product(lp.planning.features.selectingRows(rowsC), lp.response.columns)  // |C| × m
+        guard !rowsC.isEmpty, m > 0, let a = f.reach.effects, lp.withinLimits(start) else { return nil }  // a: |C| × m
         let gaps = lp.metric.gaps
         let weights = gaps.map { g in rowsC.map { lp.gapWeights[g][$0] } }
         let truth = rowsC.map { lp.planning.truth[$0] }

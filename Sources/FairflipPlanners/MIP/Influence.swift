@@ -5,8 +5,9 @@ import FairflipLinearAlgebra
 /// label around a current plan (formulation.md, "One flip, one Newton step").
 ///
 /// Column `i` of `columns` is `u_i = -H^{-1} Δg_i` with `Δg_i = C w_i (2 y_i - 1) x_i` at the
-/// current labels `y`, so toggles `t` move the parameters by `Δθ ≈ U t`. All `m` columns come
-/// from one multi-right-hand-side Cholesky solve; the `n × m` score-change matrix is never formed.
+/// current labels `y`, so toggles `t` move the parameters by `Δθ ≈ U t`. The columns are the
+/// candidates' `InfluenceColumns` (one multi-right-hand-side Cholesky solve, the one influence
+/// computation every planner uses); the `n × m` score-change matrix is never formed.
 public struct LinearResponse: Sendable {
     /// Training-row indices of the candidates, one per column, ascending.
     public let candidates: [Int]
@@ -20,20 +21,12 @@ public struct LinearResponse: Sendable {
     /// Linearises at `model`, which must be the optimum for the labels with `state` applied.
     public init(context: PlanningContext, state: [Bool], model: FittedModel) throws {
         precondition(state.count == context.candidates.count, "one state per candidate")
-        let features = context.instance.train.features
         candidates = context.candidates
         self.state = state
         self.model = model
         let labels = context.labels(flipping: Self.flippedRows(candidates: candidates, state: state))
-        let factor = try context.learner.hessianFactor(features, model: model)
-        let d = features.columns, m = candidates.count
-        var rhs = Matrix(rows: d, columns: m)
-        let c = context.learner.C
-        for (i, row) in candidates.enumerated() {
-            let scale = -c * (2 * labels[row] - 1)  // -Δg_i / x_i (unit sample weights)
-            for j in 0..<d { rhs[j, i] = scale * features[row, j] }
-        }
-        columns = factor.solve(rhs)
+        let factor = try context.hessianFactor(at: model.parameters)
+        columns = context.influence(of: candidates, labels: labels, factor: factor).columns
     }
 
     /// Number of candidates (columns).

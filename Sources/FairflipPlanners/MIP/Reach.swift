@@ -12,6 +12,8 @@ struct Reach: Sendable {
     let up: [Double]
     /// For each changeable row: the largest possible fall (sum of the `limit` most negative `a_ji`, ≤ 0).
     let down: [Double]
+    /// The changeable rows' score changes per toggle, `A = X_C U` (`|C| × m`), when kept (see `init`).
+    let effects: Matrix?
 
     /// - Parameters:
     ///   - features: planning rows' features (`n × d`).
@@ -19,9 +21,12 @@ struct Reach: Sendable {
     ///   - columns: `U` (`d × m`).
     ///   - limit: the most toggles a plan may make.
     ///   - include: which rows need a variable at all (rows of neither group only matter for an error cap).
-    init(features: Matrix, scores: [Double], columns: Matrix, limit: Int, include: [Bool], blockSize: Int = 512) {
+    ///   - keptEffects: keep `effects` when it has at most this many entries (local search reuses it).
+    init(features: Matrix, scores: [Double], columns: Matrix, limit: Int, include: [Bool], blockSize: Int = 512,
+         keptEffects: Int = 0) {
         let n = features.rows, d = features.columns, m = columns.columns
         var changeable: [Int] = [], up: [Double] = [], down: [Double] = []
+        var kept: [Double]? = keptEffects >= m ? [] : nil
         let k = min(limit, m)
         var scratch = [Double](repeating: 0, count: m)
         if k > 0 && m > 0 {
@@ -47,6 +52,7 @@ struct Reach: Sendable {
                             changeable.append(j)
                             up.append(u)
                             down.append(dn)
+                            if kept != nil, (changeable.count * m) <= keptEffects { kept?.append(contentsOf: row) } else { kept = nil }
                         }
                     }
                 }
@@ -56,6 +62,7 @@ struct Reach: Sendable {
         self.changeable = changeable
         self.up = up
         self.down = down
+        effects = kept.map { Matrix(rows: changeable.count, columns: m, storage: $0) }
     }
 
     /// Sum of the `k` largest values of `sign · row` that are positive (quickselect, O(m)).
