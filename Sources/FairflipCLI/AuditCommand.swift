@@ -68,7 +68,7 @@ struct AuditReport: Encodable {
 
     /// Fits the firm's model and audits it; with `loadSeconds`, also reports the timings.
     init(instance: Instance, loadSeconds: Double? = nil) throws {
-        let learner = LogisticRegression(C: instance.spec.C)
+        let learner = LogisticRegression(C: instance.C)
         let clock = ContinuousClock()
         let start = clock.now
         let fitted = try learner.fit(instance.train.features, labels: instance.train.labels)
@@ -78,10 +78,10 @@ struct AuditReport: Encodable {
                                    groups: instance.train.groups)
         testAudit = FairnessAudit(truth: instance.test.truth, predictions: fitted.predictions(instance.test.features),
                                   groups: instance.test.groups)
-        self.instance = instance.spec.name
-        spec = instance.spec.path
-        metric = instance.spec.metric.rawValue
-        model = ModelInfo(C: instance.spec.C, features: instance.dimension, iterations: fitted.iterations,
+        self.instance = instance.name
+        spec = instance.origin
+        metric = instance.metric.rawValue
+        model = ModelInfo(C: instance.C, features: instance.dimension, iterations: fitted.iterations,
                           converged: fitted.converged, gradientNorm: fitted.gradientNorm, intercept: fitted.intercept)
         collective = instance.collective.count
         candidates = instance.candidates.count

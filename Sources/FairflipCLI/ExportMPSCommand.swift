@@ -68,7 +68,7 @@ struct ExportMPSCommand: ParsableCommand {
             let exported = try planner.firstProblem(context, budget: budget)
             let p = exported.problem
             let sidecar = Sidecar(
-                instance: instance.spec.name, spec: options.spec, metric: context.metric.rawValue,
+                instance: instance.name, spec: options.spec, metric: context.metric.rawValue,
                 formulation: planner.configuration.formulation.rawValue, budget: budget, target: problem.target,
                 maxErrorIncrease: problem.maxErrorIncrease, seed: problem.seed,
                 planningRows: problem.planningRows.map { min($0, instance.train.count) } ?? instance.train.count,

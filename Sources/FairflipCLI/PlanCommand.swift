@@ -51,7 +51,7 @@ struct PlanCommand: ParsableCommand {
                 throw PlanningError("the collective is empty: no minority training row is a member (check [collective] in \(options.spec))")
             }
             if context.candidates.isEmpty {
-                throw PlanningError("no collective member may flip in direction '\(instance.spec.direction.rawValue)': all "
+                throw PlanningError("no collective member may flip in direction '\(instance.direction.rawValue)': all "
                                     + "\(instance.collective.count) members already have the label that direction leads to")
             }
             let budget = try problem.resolvedBudget(candidates: context.candidates.count)

@@ -69,8 +69,8 @@ struct PlanReport: Encodable {
         let testBefore = FairnessAudit(truth: instance.test.truth, predictions: base.predictions(instance.test.features),
                                        groups: instance.test.groups)
         audits = (trainBefore, evaluation.train, testBefore, evaluation.test)
-        self.instance = instance.spec.name
-        spec = instance.spec.path
+        self.instance = instance.name
+        spec = instance.origin
         method = plan.method
         metric = context.metric.rawValue
         seed = context.seed

@@ -12,6 +12,8 @@ public struct ToyDemo: Sendable {
     public let method: String
     public let choice: String
     public let context: PlanningContext
+    /// The spec's numeric features (the picture's axes are the first two).
+    private let numericFeatures: [String]?
     public let plan: Plan
     public let after: PlanEvaluation
     /// Audits of the base model.
@@ -22,8 +24,9 @@ public struct ToyDemo: Sendable {
     /// method whose plan has the lowest training metric after retraining.
     public init(specPath: String, budget: Int, planners: [any Planner],
                 note: @escaping @Sendable (String) -> Void = { _ in }) throws {
-        let instance = try Instance(specPath: specPath)
-        let ctx = try PlanningContext(instance: instance)
+        let spec = try InstanceSpec(contentsOf: specPath)
+        numericFeatures = spec.numeric
+        let ctx = try PlanningContext(instance: try Instance(spec: spec))
         context = ctx
         let inst = ctx.instance
         beforeTrain = FairnessAudit(truth: inst.train.truth, predictions: ctx.baseModel.predictions(inst.train.features),
@@ -85,10 +88,10 @@ public struct ToyDemo: Sendable {
     /// before, minority after, then the majority's when the model sees the group).
     public func toyPicture() throws -> ToyPicture {
         let inst = context.instance
-        guard let numeric = inst.spec.numeric, numeric.count >= 2,
+        guard let numeric = numericFeatures, numeric.count >= 2,
               let jx = inst.featureNames.firstIndex(of: numeric[0]),
               let jy = inst.featureNames.firstIndex(of: numeric[1]), inst.dimension <= 5
-        else { throw InputError(file: inst.spec.path, "the demo picture needs an instance with two numeric features (like instances/toy.toml)") }
+        else { throw InputError(file: inst.origin, "the demo picture needs an instance with two numeric features (like instances/toy.toml)") }
         let table = try CSVTable(contentsOf: inst.train.file)
         guard let cx = table.header.firstIndex(of: numeric[0]), let cy = table.header.firstIndex(of: numeric[1])
         else { throw InputError(file: inst.train.file, "no columns \(numeric[0]), \(numeric[1])") }
@@ -113,9 +116,9 @@ public struct ToyDemo: Sendable {
             return (m, sd > 0 ? sd : 1)
         }
         let (mx, sdx) = stats(xs), (my, sdy) = stats(ys)
-        func groupColumn(_ values: [String]) -> Int? { inst.sensitiveColumns.first { values.contains($0.value) }?.index }
-        let minorityColumn = groupColumn(inst.spec.minorityValues)
-        let majorityColumn = groupColumn(inst.spec.majorityValues)
+        func groupColumn(_ group: Group) -> Int? { inst.sensitiveColumns.first { $0.group == group }?.index }
+        let minorityColumn = groupColumn(.minority)
+        let majorityColumn = groupColumn(.majority)
         func boundary(_ model: FittedModel, group: Int?, label: String, color: String, dash: String?) -> ToyPicture.Boundary {
             let t = model.parameters
             let a = t[jx] / sdx, b = t[jy] / sdy
@@ -127,13 +130,13 @@ public struct ToyDemo: Sendable {
             boundary(base, group: minorityColumn, label: "minority boundary, before", color: "#888888", dash: nil),
             boundary(retrained, group: minorityColumn, label: "minority boundary, after", color: "#000000", dash: nil),
         ]
-        if inst.spec.includeSensitive {
+        if !inst.sensitiveColumns.isEmpty {
             boundaries += [
                 boundary(base, group: majorityColumn, label: "majority boundary, before", color: "#888888", dash: "7,5"),
                 boundary(retrained, group: majorityColumn, label: "majority boundary, after", color: "#000000", dash: "7,5"),
             ]
         }
-        var pic = ToyPicture(title: "\(inst.spec.name): \(plan.flips.count) minority flips by \(method)",
+        var pic = ToyPicture(title: "\(inst.name): \(plan.flips.count) minority flips by \(method)",
                              xLabel: numeric[0], yLabel: numeric[1], points: points, boundaries: boundaries)
         let m = context.metric
         pic.subtitle = "training split; train \(m.rawValue) \(formatted(beforeTrain.value(of: m))) → "

@@ -21,13 +21,14 @@ public struct PlanningContext: Sendable {
     /// Seed for planners that draw at random.
     public let seed: UInt64
 
-    /// Trains the base model and lists the candidates.
-    public init(instance: Instance, metric: FairnessMetric? = nil, seed: UInt64 = 0) throws {
+    /// Trains the base model (unless given: contexts of one split that differ only in their
+    /// collective share it) and lists the candidates.
+    public init(instance: Instance, metric: FairnessMetric? = nil, seed: UInt64 = 0, baseModel: FittedModel? = nil) throws {
         self.instance = instance
-        learner = LogisticRegression(C: instance.spec.C)
-        baseModel = try learner.fit(instance.train.features, labels: instance.train.labels)
+        learner = LogisticRegression(C: instance.C)
+        self.baseModel = try baseModel ?? learner.fit(instance.train.features, labels: instance.train.labels)
         candidates = instance.candidates
-        self.metric = metric ?? instance.spec.metric
+        self.metric = metric ?? instance.metric
         self.seed = seed
     }
 

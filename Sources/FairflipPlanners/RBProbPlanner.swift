@@ -25,7 +25,7 @@ public struct RBProbPlanner: Planner {
     public static func counterfactualColumn(_ instance: Instance) -> Int? {
         let train = instance.train
         var best: (index: Int, count: Int)?
-        for column in instance.sensitiveColumns where instance.spec.majorityValues.contains(column.value) {
+        for column in instance.sensitiveColumns where column.group == .majority {
             var count = 0
             for j in 0..<train.count where train.groups[j] == .majority && train.features[j, column.index] == 1 { count += 1 }
             if best == nil || count > best!.count { best = (column.index, count) }

@@ -1,16 +1,21 @@
 import FairflipData
 import FairflipFairness
+import FairflipLearning
 import FairflipPlanners
 import Foundation
 
 /// Planning contexts per (alpha, seed), built once and shared by every method and budget of
-/// that collective draw (building one loads the data and trains the base model). A context is
-/// dropped once every cell that needs it has finished, so a long sweep on a large instance
-/// holds only the draws in progress.
+/// that collective draw. The data files are read, split and encoded once, and the base model
+/// trained once, for the whole sweep (neither depends on the collective); each draw only
+/// re-draws the collective in memory. A context is dropped once every cell that needs it has
+/// finished, so a long sweep on a large instance holds only the draws in progress.
 final class ContextCache: @unchecked Sendable {
     private let spec: InstanceSpec
     private let metric: FairnessMetric?
     private let lock = NSLock()
+    /// The encoded splits and the base model, built by the first draw; guarded by `sharedLock`.
+    private var shared: Result<(data: EncodedData, baseModel: FittedModel), any Error>?
+    private let sharedLock = NSLock()
     private var entries: [String: Entry] = [:]
     /// Cells still to finish, per draw.
     private var pending: [String: Int] = [:]
@@ -54,11 +59,25 @@ final class ContextCache: @unchecked Sendable {
         defer { entry.lock.unlock() }
         if let r = entry.result { return try r.get() }
         let r = Result<PlanningContext, any Error> {
-            var s = spec
-            if let alpha { s.collective = .fraction(alpha: alpha, seed: UInt64(seed)) }
-            return try PlanningContext(instance: try Instance(spec: s), metric: metric, seed: UInt64(seed))
+            let (data, baseModel) = try sharedData()
+            let instance = try alpha.map { data.drawCollective(alpha: $0, seed: UInt64(seed)) }
+                ?? data.instance(collective: spec.collective)
+            return try PlanningContext(instance: instance, metric: metric, seed: UInt64(seed), baseModel: baseModel)
         }
         entry.result = r
+        return try r.get()
+    }
+
+    /// The encoded splits and the base model every draw shares; built once.
+    private func sharedData() throws -> (data: EncodedData, baseModel: FittedModel) {
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let shared { return try shared.get() }
+        let r = Result<(data: EncodedData, baseModel: FittedModel), any Error> {
+            let data = try DataTable(spec: spec).split().encoded()
+            return (data, try PlanningContext(instance: data.instance(collective: [])).baseModel)
+        }
+        shared = r
         return try r.get()
     }
 }

@@ -48,12 +48,13 @@ struct InstanceLoadingTests {
     @Test(arguments: ["toy", "compas", "german"])
     func encodingFacts(_ name: String) throws {
         let instance = try [ "toy": Bundled.toy, "compas": Bundled.compas, "german": Bundled.german][name]!.get()
+        let spec = try InstanceSpec(contentsOf: Repository.path("instances/\(name).toml"))
         let x = instance.train.features
         #expect(x.columns == instance.featureNames.count)
         #expect(instance.featureNames.last == "(intercept)")
         #expect(x.column(x.columns - 1).allSatisfy { $0 == 1 })
         #expect(instance.test.features.column(x.columns - 1).allSatisfy { $0 == 1 })
-        let numeric = instance.spec.numeric ?? []
+        let numeric: [String] = spec.numeric ?? []
         for (j, feature) in numeric.enumerated() {
             #expect(instance.featureNames[j] == feature)
             let v = x.column(j)
@@ -67,7 +68,7 @@ struct InstanceLoadingTests {
         for (j, n) in instance.featureNames.enumerated() where n.contains("=") {
             blocks[String(n.prefix { $0 != "=" }), default: []].append(j)
         }
-        #expect(Set(blocks.keys) == Set((instance.spec.categorical ?? []) + [instance.spec.sensitiveColumn]))
+        #expect(Set(blocks.keys) == Set((spec.categorical ?? []) + [spec.sensitiveColumn]))
         for (column, js) in blocks {
             let values = js.map { String(instance.featureNames[$0].dropFirst(column.count + 1)) }
             #expect(values == values.sorted(), "\(column) categories sorted")
@@ -81,7 +82,8 @@ struct InstanceLoadingTests {
         }
         // Labels are 0/1, groups are the sensitive one-hot.
         #expect(instance.train.labels.allSatisfy { $0 == 0 || $0 == 1 })
-        let minorityColumn = try #require(instance.sensitiveColumns.first { instance.spec.minorityValues.contains($0.value) })
+        let minorityColumn = try #require(instance.sensitiveColumns.first { spec.minorityValues.contains($0.value) })
+        #expect(minorityColumn.group == .minority)
         for i in 0..<x.rows { #expect((x[i, minorityColumn.index] == 1) == (instance.train.groups[i] == .minority)) }
     }
 

@@ -11,7 +11,7 @@ import Testing
 struct MIPOptimalityTests {
     func session(_ metric: FairnessMetric, formulation: MIPPlanner.FormulationKind = .hard,
                  maxErrorIncrease: Double? = nil, margin: Double = 0) throws -> PlanningSession {
-        let instance = try Instance(specPath: TinyInstance.write())
+        let instance = try TinyInstance.instance()
         let context = try PlanningContext(instance: instance, metric: metric)
         var config = MIPPlanner.Configuration()
         config.formulation = formulation

@@ -27,7 +27,7 @@ import Testing
                 #expect(Set(plan.flips).count == plan.flips.count, "a row flips twice")
                 #expect(plan.flips == plan.flips.sorted())
                 #expect(plan.flips.allSatisfy(candidates.contains), "\(name) flips a non-candidate")
-                let direction = context.instance.spec.direction
+                let direction = context.instance.direction
                 #expect(plan.flips.allSatisfy { direction.allows(label: context.instance.train.labels[$0]) })
             }
         }

@@ -1,4 +1,5 @@
 import FairflipData
+import FairflipFairness
 import FairflipPlanners
 import FairflipTestSupport
 
@@ -37,33 +38,18 @@ enum PlannerFixtures {
     ///     4    6     B     0            9    7     A     0   (candidate)
     static let microX: [Double] = [0, 1, 2, 4, 6, 1.4, 5.2, 3, -0.3, 7]
 
-    static func micro(direction: String = "up") throws -> PlanningContext {
-        let scratch = Scratch(prefix: "fairflip-micro-")
-        let groups = ["B", "B", "B", "B", "B", "A", "A", "A", "A", "A"]
-        let labels = [1, 1, 0, 1, 0, 0, 0, 1, 0, 0]
-        var train = "x,g,y\n"
-        for i in microX.indices { train += "\(microX[i]),\(groups[i]),\(labels[i])\n" }
-        scratch.write("train.csv", train)
-        scratch.write("test.csv", "x,g,y\n1,A,1\n2,B,0\n3,A,0\n0,B,1\n")
-        let spec = """
-        name = "micro"
-        [data]
-        train = "train.csv"
-        test = "test.csv"
-        [label]
-        column = "y"
-        favorable = "1"
-        [sensitive]
-        column = "g"
-        minority = ["A"]
-        majority = ["B"]
-        [features]
-        numeric = ["x"]
-        [collective]
-        direction = "\(direction)"
-        """
-        // The instance is read in full here, so the folder may go when `scratch` does.
-        return try PlanningContext(instance: Instance(specPath: scratch.write("micro.toml", spec)))
+    static func micro(direction: FlipDirection = .up) throws -> PlanningContext {
+        let groups: [Group] = [.majority, .majority, .majority, .majority, .majority,
+                               .minority, .minority, .minority, .minority, .minority]
+        let labels: [Double] = [1, 1, 0, 1, 0, 0, 0, 1, 0, 0]
+        // Four test rows after the ten training rows: (1, A, 1), (2, B, 0), (3, A, 0), (0, B, 1).
+        var builder = ProblemBuilder(numeric: [("x", microX + [1, 2, 3, 0])],
+                                     groups: groups + [.minority, .majority, .minority, .majority], labels: labels + [1, 0, 0, 1])
+        builder.sensitiveColumn = "g"
+        builder.groupValues = [.minority: "A", .majority: "B"]
+        builder.settings = ProblemSettings(name: "micro", origin: "(micro, in memory)", direction: direction)
+        let encoded = try builder.trainTest(test: [10, 11, 12, 13]).encoded()
+        return try PlanningContext(instance: encoded.drawCollective(alpha: 1, seed: 0))
     }
 
     /// Population standard deviation of the micro instance's `x` (the scaler's).

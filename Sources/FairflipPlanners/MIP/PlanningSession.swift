@@ -32,10 +32,10 @@ final class PlanningSession {
         try Self.validate(configuration)
         let instance = context.instance
         guard !instance.collective.isEmpty else {
-            throw PlanningError("the collective is empty: no minority training row is a member (check [collective] in \(instance.spec.path))")
+            throw PlanningError("the collective is empty: no minority training row is a member (check [collective] in \(instance.origin))")
         }
         guard !context.candidates.isEmpty else {
-            let direction = instance.spec.direction.rawValue
+            let direction = instance.direction.rawValue
             throw PlanningError("no collective member may flip in direction '\(direction)': all \(instance.collective.count) members "
                                 + "already have the label that direction leads to")
         }

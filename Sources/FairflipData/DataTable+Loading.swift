@@ -2,17 +2,17 @@ import FairflipFairness
 import FairflipLinearAlgebra
 import Foundation
 
-/// Reads the CSV files of a spec, selects and validates rows, splits and encodes them.
-struct InstanceLoader {
-    let spec: InstanceSpec
-
-    struct Loaded {
-        var featureNames: [String]
-        var train: DataSplit
-        var test: DataSplit
-        var collective: [Int]
-        var sensitiveColumns: [(index: Int, value: String)]
+extension DataTable {
+    /// Reads the data files a spec names and selects their rows (filters, groups, missing
+    /// values), checking labels and groups; splitting and encoding are later steps.
+    public init(spec: InstanceSpec) throws(InputError) {
+        self = try SpecLoader(spec: spec).load()
     }
+}
+
+/// Reads the CSV files of a spec, selects and validates rows.
+private struct SpecLoader {
+    let spec: InstanceSpec
 
     /// One kept data row: which table and which record of it.
     private struct RowRef {
@@ -30,7 +30,7 @@ struct InstanceLoader {
         var features: [String: Int]
     }
 
-    func load() throws(InputError) -> Loaded {
+    func load() throws(InputError) -> DataTable {
         let paths: [(path: String, key: String)]
         switch spec.source {
         case .single(let file, _, _): paths = [(file, "data.file")]
@@ -112,119 +112,47 @@ struct InstanceLoader {
             kept.append(refs)
             groups.append(gs)
         }
-        try checkLabels(columns, kept)
+        let labelValues = try checkLabels(columns, kept)
         try checkGroups(columns, kept, groups)
 
-        // Split.
-        var trainRows: [(RowRef, Group)]
-        var testRows: [(RowRef, Group)]
-        switch spec.source {
-        case .single(let file, let fraction, let seed):
-            let all = Array(zip(kept[0], groups[0]))
-            var rng = SeededGenerator(seed: seed)
-            let order = rng.shuffled(Array(all.indices))
-            let nTest = Int((fraction * Double(all.count)).rounded())
-            testRows = order[0..<nTest].sorted().map { all[$0] }
-            trainRows = order[nTest...].sorted().map { all[$0] }
-            if trainRows.isEmpty || testRows.isEmpty {
-                throw InputError(file: file, "the \(trainRows.isEmpty ? "train" : "test") split is empty "
-                                 + "(\(all.count) rows kept, test_fraction \(fraction))")
-            }
-        case .split(let train, let test):
-            trainRows = Array(zip(kept[0], groups[0]))
-            testRows = Array(zip(kept[1], groups[1]))
-            if trainRows.isEmpty { throw InputError(file: train, "the train split is empty after filters and missing values") }
-            if testRows.isEmpty { throw InputError(file: test, "the test split is empty after filters and missing values") }
-        }
-
-        if !trainRows.contains(where: { $0.1 == .minority }) {
-            throw InputError(file: columns[trainRows[0].0.table].table.path, column: spec.sensitiveColumn,
-                             "the train split has no minority row, so there is no collective")
-        }
-        let trainLabels = Set(trainRows.map { ref, _ in
-            trimmed(columns[ref.table].table.rows[ref.record][columns[ref.table].label]) })
-        if trainLabels.count < 2 {
-            throw InputError(file: columns[trainRows[0].0.table].table.path, column: spec.labelColumn,
-                             "every row of the train split has the label '\(trainLabels.first ?? "")'; "
-                             + "the firm's model needs both values")
-        }
-
-        // Encoders, fitted on the training split only. Features are addressed by their position
-        // in `featureNames` (numeric, then categorical); `featureColumns` maps it to each table's column.
-        let featureNames = numericNames + categoricalNames
-        let featureColumns = columns.map { c in featureNames.map { c.features[$0]! } }
-        func cell(_ ref: RowRef, _ feature: Int) -> String {
-            trimmed(columns[ref.table].table.rows[ref.record][featureColumns[ref.table][feature]])
-        }
-        func number(_ ref: RowRef, _ feature: Int) throws(InputError) -> Double {
-            let text = cell(ref, feature)
-            guard let v = Double(text), v.isFinite else {
-                let c = columns[ref.table]
-                throw InputError(file: c.table.path, line: c.table.lines[ref.record], column: featureNames[feature],
-                                 "'\(text)' is not a number (the column is numeric)")
-            }
-            return v
-        }
-        var names: [String] = []
-        var numericStats: [(mean: Double, scale: Double)] = []
-        for (k, name) in numericNames.enumerated() {
-            var sum = 0.0
-            var values: [Double] = []
-            values.reserveCapacity(trainRows.count)
-            for (ref, _) in trainRows { let v = try number(ref, k); values.append(v); sum += v }
-            let mean = sum / Double(values.count)
-            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-            let sd = variance.squareRoot()
-            numericStats.append((mean, sd > 0 ? sd : 1))
-            names.append(name)
-        }
-        var categoryLevels: [[String]] = []
-        for (k, name) in categoricalNames.enumerated() {
-            let levels = Set(trainRows.map { cell($0.0, numericNames.count + k) }).sorted()
-            categoryLevels.append(levels)
-            names.append(contentsOf: levels.map { "\(name)=\($0)" })
-        }
-        var sensitiveColumns: [(index: Int, value: String)] = []
-        if let k = categoricalNames.firstIndex(of: spec.sensitiveColumn) {
-            let start = numericNames.count + categoryLevels[..<k].reduce(0) { $0 + $1.count }
-            sensitiveColumns = categoryLevels[k].enumerated().map { (start + $0.offset, $0.element) }
-        }
-        names.append("(intercept)")
-        let d = names.count
-        let levelIndex = categoryLevels.map { levels in
-            Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($0.element, $0.offset) })
-        }
-
-        func encode(_ rows: [(RowRef, Group)], name: String) throws(InputError) -> DataSplit {
-            var storage = [Double](repeating: 0, count: rows.count * d)
-            var labels: [Double] = []
-            var lines: [Int] = []
-            for (i, (ref, _)) in rows.enumerated() {
-                let base = i * d
-                for k in numericNames.indices {
-                    storage[base + k] = (try number(ref, k) - numericStats[k].mean) / numericStats[k].scale
-                }
-                var offset = numericNames.count
-                for k in categoricalNames.indices {
-                    if let level = levelIndex[k][cell(ref, numericNames.count + k)] {
-                        storage[base + offset + level] = 1
+        // Decode the kept rows column by column.
+        var files: [DataRows] = []
+        for (ti, c) in columns.enumerated() {
+            let records = kept[ti].map(\.record)
+            func cells(_ j: Int) -> [String] { records.map { trimmed(c.table.rows[$0][j]) } }
+            var numeric: [[Double]] = []
+            for name in numericNames {
+                let j = c.features[name]!
+                var values: [Double] = []
+                values.reserveCapacity(records.count)
+                for r in records {
+                    let text = trimmed(c.table.rows[r][j])
+                    guard let v = Double(text), v.isFinite else {
+                        throw InputError(file: c.table.path, line: c.table.lines[r], column: name,
+                                         "'\(text)' is not a number (the column is numeric)")
                     }
-                    offset += categoryLevels[k].count
+                    values.append(v)
                 }
-                storage[base + d - 1] = 1
-                let c = columns[ref.table]
-                labels.append(trimmed(c.table.rows[ref.record][c.label]) == spec.favorable ? 1 : 0)
-                lines.append(c.table.lines[ref.record])
+                numeric.append(values)
             }
-            let file = columns[rows.first?.0.table ?? 0].table.path
-            return DataSplit(name: name, features: Matrix(rows: rows.count, columns: d, storage: storage),
-                             labels: labels, groups: rows.map { $0.1 }, file: file, lines: lines)
+            files.append(DataRows(
+                file: c.table.path, lines: records.map { c.table.lines[$0] },
+                labels: cells(c.label).map { $0 == spec.favorable ? 1 : 0 }, groups: groups[ti],
+                numeric: numeric, categorical: categoricalNames.map { cells(c.features[$0]!) },
+                membership: c.membership.map(cells)))
         }
-        let train = try encode(trainRows, name: "train")
-        let test = try encode(testRows, name: "test")
-        let collective = try members(trainRows, columns)
-        return Loaded(featureNames: names, train: train, test: test, collective: collective,
-                      sensitiveColumns: sensitiveColumns)
+        var membershipColumn: String?
+        if case .column(let name) = spec.collective { membershipColumn = name }
+        let schema = DataTable.Schema(labelColumn: spec.labelColumn, favorableLabel: spec.favorable,
+                                      unfavorableLabel: labelValues.first { $0 != spec.favorable }!, sensitiveColumn: spec.sensitiveColumn,
+                                      numeric: numericNames, categorical: categoricalNames,
+                                      membershipColumn: membershipColumn)
+        let rule: DataTable.SplitRule
+        switch spec.source {
+        case .single(_, let fraction, let seed): rule = .random(testFraction: fraction, seed: seed)
+        case .split: rule = .files
+        }
+        return DataTable(settings: ProblemSettings(spec: spec), schema: schema, files: files, splitRule: rule)
     }
 
     private func trimmed(_ s: String) -> String { s.trimmingWhitespace }
@@ -280,8 +208,8 @@ struct InstanceLoader {
         return (numeric, categorical)
     }
 
-    /// Binary labels: the favourable value occurs, and exactly one other value.
-    private func checkLabels(_ columns: [Columns], _ kept: [[RowRef]]) throws(InputError) {
+    /// Binary labels: the favourable value occurs, and exactly one other value. Returns both, in order of appearance.
+    private func checkLabels(_ columns: [Columns], _ kept: [[RowRef]]) throws(InputError) -> [String] {
         var seen: [String] = []
         for refs in kept {
             for ref in refs {
@@ -304,6 +232,7 @@ struct InstanceLoader {
             throw InputError(file: columns[0].table.path, column: spec.labelColumn,
                              "the label has a single value '\(seen[0])' in all kept rows; it must take two values")
         }
+        return seen
     }
 
     /// Both groups must occur among the kept rows of every file.
@@ -318,31 +247,6 @@ struct InstanceLoader {
                                  "no kept row has the \(g.rawValue) value \(values.map { "'\($0)'" }.joined(separator: " or ")) "
                                  + "(\(specReference(key))); the column's values are: \(listed)")
             }
-        }
-    }
-
-    /// Training-row indices of the collective.
-    private func members(_ trainRows: [(RowRef, Group)], _ columns: [Columns]) throws(InputError) -> [Int] {
-        let minority = trainRows.indices.filter { trainRows[$0].1 == .minority }
-        switch spec.collective {
-        case .fraction(let alpha, let seed):
-            var rng = SeededGenerator(seed: seed)
-            let size = max(1, Int((alpha * Double(minority.count)).rounded()))
-            return Array(rng.shuffled(minority).prefix(size)).sorted()
-        case .column(let name):
-            var out: [Int] = []
-            for i in minority {
-                let ref = trainRows[i].0
-                let c = columns[ref.table]
-                switch trimmed(c.table.rows[ref.record][c.membership!]).lowercased() {
-                case "1", "true", "yes": out.append(i)
-                case "0", "false", "no": break
-                case let v:
-                    throw InputError(file: c.table.path, line: c.table.lines[ref.record], column: name,
-                                     "membership must be 0 or 1, got '\(v)'")
-                }
-            }
-            return out
         }
     }
 }
