@@ -85,7 +85,7 @@ struct ExportMPSCommand: ParsableCommand {
             }
             try AtomicFile.write(json, to: sidecarPath)
             do {
-                try CBCModel(p).writeMPS(to: output)
+                try AtomicFile.write(MPSWriter.text(p), to: output)
             } catch {
                 try? FileManager.default.removeItem(atPath: sidecarPath)
                 throw PlanningError("cannot write \(output): \(error.localizedDescription)")

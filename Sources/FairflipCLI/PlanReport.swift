@@ -46,6 +46,8 @@ struct PlanReport: Encodable {
     var before: Split
     var after: Split
     var solver: SolveRecord?
+    /// Where the final plan came from (MIP only): solver, start, gradient or refinement.
+    var planOrigin: MIPPlanResult.Origin?
     var rounds: [RefinementRound]?
     var target: TargetOutcome?
     var notes: [String]
@@ -57,7 +59,7 @@ struct PlanReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case instance, spec, method, metric, seed, budget, candidates, configuration, flips, surrogate, retrained
-        case retrainedTest, before, after, solver, rounds, target, notes, timing
+        case retrainedTest, before, after, solver, planOrigin, rounds, target, notes, timing
     }
 
     init(context: PlanningContext, plan: Plan, evaluation: PlanEvaluation, budget: Int, budgetLabel: String,
@@ -86,6 +88,7 @@ struct PlanReport: Encodable {
         before = Split(train: AuditSummary(trainBefore), test: AuditSummary(testBefore))
         after = Split(train: AuditSummary(evaluation.train), test: AuditSummary(evaluation.test))
         solver = mip?.firstSolve
+        planOrigin = mip?.origin
         rounds = mip?.rounds
         target = mip?.target
         notes = plan.notes
@@ -127,23 +130,29 @@ struct PlanReport: Encodable {
         out += "\nplan: \(flips.count) flips; CSV lines of \(flips.file):\n"
         out += wrapped(flips.csvLines.map(String.init)) + "\n"
         if let s = solver {
-            var line = "solver (first solve): \(s.status)"
+            var line = "solver (first solve): \(s.status.rawValue)"
             if let o = s.objective { line += ", objective \(formatted(o, digits: 6))" }
             if let b = s.bound { line += ", bound \(formatted(b, digits: 6))" }
+            if let b = s.rootBound { line += " (root \(formatted(b, digits: 6)))" }
             if let g = s.gap { line += ", gap \(formatted(100 * g, digits: 3))%" }
             if let secs = rounds?.first?.solve?.seconds { line += ", \(formatted(secs, digits: 2)) s" }
             if s.hitTimeLimit { line += " (time limit hit: incumbent returned)" }
+            if s.incumbent == .start { line += "; the solver's incumbent is the start" }
             out += line + "\n"
             out += "  model: \(s.columns) columns (\(s.binaries) binary), \(s.rows) rows"
-            if let src = s.startSource { out += "; MIP start: \(src) (\(formatted(s.startObjective ?? .nan, digits: 6)))" }
+            if let src = s.startSource {
+                out += "; MIP start: \(src) (\(formatted(s.startObjective ?? .nan, digits: 6)))"
+                if let accepted = s.startAccepted { out += accepted ? ", accepted by the solver" : ", NOT used by the solver" }
+            }
             out += "\n"
+            if let origin = planOrigin { out += "  final plan from: \(origin.rawValue)\n" }
         }
         if let rounds, !rounds.isEmpty {
             var t = TextTable(headers: ["round", "flips", "toggles", "surrogate", "linear", "retrained", "error", "solver", "verdict"],
                               alignments: [.right, .right, .right, .right, .right, .right, .right, .left, .left])
             for r in rounds {
                 t.append(["\(r.round)", "\(r.flips)", "\(r.toggles)", formatted(r.surrogate), formatted(r.linearPrediction),
-                          formatted(r.retrained), formatted(r.retrainedError), r.solve?.status ?? "", r.verdict])
+                          formatted(r.retrained), formatted(r.retrainedError), r.solve?.status.rawValue ?? "", r.verdict])
             }
             out += "\nrounds (\(metric) on the training split; surrogate = the formulation's prediction, "
                 + "linear = predicted labels of the linear model, retrained = after actually retraining):\n"

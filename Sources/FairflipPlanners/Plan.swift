@@ -31,7 +31,7 @@ public struct Plan: Sendable, Codable, Equatable {
 /// The solve that decided a plan, in a few typed figures.
 public struct SolverSummary: Sendable, Codable, Equatable {
     /// How the solve ended.
-    public var status: MIPSolution.Status
+    public var status: MIPStatus
     /// Relative gap between the returned objective and the proven bound (0: proven optimal).
     public var gap: Double?
     /// The bound the solver proved.
@@ -39,7 +39,7 @@ public struct SolverSummary: Sendable, Codable, Equatable {
     /// Whether the time limit stopped the search (the incumbent was returned).
     public var hitTimeLimit: Bool
 
-    public init(status: MIPSolution.Status, gap: Double? = nil, bound: Double? = nil, hitTimeLimit: Bool = false) {
+    public init(status: MIPStatus, gap: Double? = nil, bound: Double? = nil, hitTimeLimit: Bool = false) {
         self.status = status
         self.gap = gap
         self.bound = bound

@@ -2,9 +2,9 @@
 ///
 /// This is the shape CBC's `Cbc_loadProblem` takes in one call; planners assemble it
 /// directly so that no model is ever built row by row.
-public struct MIPProblem: Sendable {
+public struct MIPProblem: Sendable, Codable, Equatable {
     /// Whether the objective is minimised or maximised.
-    public enum Sense: Sendable { case minimize, maximize }
+    public enum Sense: String, Sendable, Codable { case minimize, maximize }
 
     public var sense: Sense = .minimize
     /// Objective coefficient of each column.

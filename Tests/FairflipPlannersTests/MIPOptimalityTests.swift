@@ -30,9 +30,9 @@ struct MIPOptimalityTests {
         let hard = try #require(main as? HardFormulation)
         let brute = PlanEnumeration.subsets(m, k).map { hard.lp.linearAudit($0).value(of: metric) }.min()!
         // No start: the MIP alone must find the optimum.
-        let outcome = try #require(FormulationSolver.solve(hard, starts: [], options: SolverOptions(timeLimit: 60),
-                                                            changeableRows: nil))
-        #expect(outcome.record.status == "optimal")
+        let outcome = try FormulationSolver.solve(hard, starts: [], backend: CBCBackend(),
+                                                  options: SolverOptions(timeLimit: 60), changeableRows: nil)
+        #expect(outcome.record.status == .optimal)
         #expect(abs(outcome.record.objective! - brute) < 1e-6, "MIP \(outcome.record.objective!) vs enumeration \(brute)")
         #expect(abs(hard.lp.linearAudit(outcome.plan).value(of: metric) - brute) < 1e-9)
         #expect(outcome.plan.filter { $0 }.count <= k)
@@ -57,9 +57,9 @@ struct MIPOptimalityTests {
             return FairnessAudit(truth: s.planning.truth, predictions: predictions, groups: s.planning.groups).value(of: metric)
         }
         let brute = PlanEnumeration.subsets(m, k).map(counted).min()!
-        let outcome = try #require(FormulationSolver.solve(hard, starts: [], options: SolverOptions(timeLimit: 60),
-                                                            changeableRows: nil))
-        #expect(outcome.record.status == "optimal")
+        let outcome = try FormulationSolver.solve(hard, starts: [], backend: CBCBackend(),
+                                                  options: SolverOptions(timeLimit: 60), changeableRows: nil)
+        #expect(outcome.record.status == .optimal)
         #expect(abs(outcome.record.objective! - brute) < 1e-6, "MIP \(outcome.record.objective!) vs enumeration \(brute)")
         #expect(abs(counted(outcome.plan) - brute) < 1e-9)
         #expect(abs(hard.surrogateMetric(outcome.plan) - brute) < 1e-9)
@@ -94,7 +94,7 @@ struct MIPOptimalityTests {
             let audit = hard.lp.linearAudit(x)
             return audit.overall.errors <= cap ? audit.value(of: .eqodds) : nil
         }.min()!
-        let outcome = try #require(FormulationSolver.solve(hard, starts: [], options: SolverOptions(), changeableRows: nil))
+        let outcome = try FormulationSolver.solve(hard, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
         #expect(abs(outcome.record.objective! - brute) < 1e-6)
         #expect(hard.lp.linearAudit(outcome.plan).overall.errors <= cap)
     }
@@ -109,7 +109,7 @@ struct MIPOptimalityTests {
         let target = (values.min()! + values[0]) / 2
         let brute = zip(all, values).filter { $0.1 <= target }.map { $0.0.filter { $0 }.count }.min()!
         let (main, _, _) = try s.firstFormulation(budget: 4, goal: .fewestFlips(target: target))
-        let outcome = try #require(FormulationSolver.solve(main, starts: [], options: SolverOptions(), changeableRows: nil))
+        let outcome = try FormulationSolver.solve(main, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
         #expect(outcome.plan.filter { $0 }.count == brute)
     }
 
@@ -118,7 +118,7 @@ struct MIPOptimalityTests {
         let m = s.context.candidates.count
         let (main, _, _) = try s.firstFormulation(budget: 3, goal: .lowestMetric)
         let brute = PlanEnumeration.subsets(m, 3).map { main.surrogateMetric($0) }.min()!
-        let outcome = try #require(FormulationSolver.solve(main, starts: [], options: SolverOptions(), changeableRows: nil))
+        let outcome = try FormulationSolver.solve(main, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
         #expect(abs(outcome.record.objective! - brute) < 1e-6)
     }
 

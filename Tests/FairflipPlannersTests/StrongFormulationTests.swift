@@ -53,8 +53,8 @@ import Testing
         let hard = try Self.hard(context, budget: k)
         #expect(hard.classes.count < hard.reach.changeable.count, "the grid should give rows with identical features")
         let brute = PlanEnumeration.subsets(m, k).map { hard.lp.linearAudit($0).value(of: metric) }.min()!
-        let outcome = try #require(FormulationSolver.solve(hard, starts: [], options: SolverOptions(), changeableRows: nil))
-        #expect(outcome.record.status == "optimal")
+        let outcome = try FormulationSolver.solve(hard, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
+        #expect(outcome.record.status == .optimal)
         #expect(abs(outcome.record.objective! - brute) < 1e-6, "MIP \(outcome.record.objective!) vs enumeration \(brute)")
         #expect(abs(hard.surrogateMetric(outcome.plan) - brute) < 1e-9)
     }
@@ -84,8 +84,8 @@ import Testing
         }
         // The rows cut no integer solution: the optimum with and without them agree.
         let plain = try Self.hard(context, budget: k, scoreOrder: false)
-        let a = try #require(FormulationSolver.solve(hard, starts: [], options: SolverOptions(), changeableRows: nil))
-        let b = try #require(FormulationSolver.solve(plain, starts: [], options: SolverOptions(), changeableRows: nil))
+        let a = try FormulationSolver.solve(hard, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
+        let b = try FormulationSolver.solve(plain, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
         #expect(abs(a.record.objective! - b.record.objective!) < 1e-6)
     }
 }

@@ -55,7 +55,7 @@ public struct ExportedProblem: Sendable {
         }
         for j in columns.indices { columns[j].name = problem.columnNames[j] }
         self.columns = columns
-        let starts = session.starts(main: main, soft: formulation.soft)
+        let starts = session.starts(main: main, soft: formulation.soft, deadline: session.deadline)
         var best: (String, Double)?
         for s in starts {
             if let v = main.startObjective(for: s.plan), best == nil || v < best!.1 { best = (s.source, v) }

@@ -41,6 +41,21 @@ public struct TargetOutcome: Sendable, Codable, Equatable {
 
 /// Everything the MIP planner did: the plan, the solves, the refinement rounds.
 public struct MIPPlanResult: Sendable, Codable, Equatable {
+    /// Where the final plan came from.
+    public enum Origin: String, Sendable, Codable, Equatable {
+        /// The first solve's solver incumbent.
+        case solver
+        /// The heuristic start the first solve was given (the solver found nothing better, or
+        /// the start retrained better than the solver's plan).
+        case start
+        /// The gradient method's plan (it retrained better than the first solve).
+        case gradient
+        /// An accepted refinement round.
+        case refinement
+        /// No solve: the target is met without flips.
+        case none
+    }
+
     /// The final plan (training-row indices).
     public var plan: Plan
     public var formulation: String
@@ -54,6 +69,8 @@ public struct MIPPlanResult: Sendable, Codable, Equatable {
     public var retrained: Double
     /// The surrogate's prediction of it (from the round that produced the plan).
     public var surrogate: Double
+    /// Where the final plan came from.
+    public var origin: Origin
     public var target: TargetOutcome?
 
     /// The training error the plan gives after retraining.

@@ -16,7 +16,7 @@ extension MIPPlanner {
     }
 
     public func configured(_ settings: PlannerSettings) -> any Planner {
-        MIPPlanner(configuration: configuration.applying(settings))
+        MIPPlanner(configuration: configuration.applying(settings), backend: backend)
     }
 }
 
@@ -43,7 +43,7 @@ extension MIPPlanner.Configuration {
 extension SolverSummary {
     /// The summary of one solve's record.
     init(_ record: SolveRecord) {
-        self.init(status: MIPSolution.Status(rawValue: record.status) ?? .abandoned, gap: record.gap,
+        self.init(status: record.status, gap: record.gap,
                   bound: record.bound, hitTimeLimit: record.hitTimeLimit)
     }
 }

@@ -22,11 +22,13 @@ public struct MIPPlanner: Planner {
         public var maxErrorIncrease: Double?
         /// Target mode: fewest flips whose retrained training metric is at most this.
         public var target: Double?
-        /// CBC wall-clock limit of the first solve, seconds; refinement rounds get a third of it
-        /// (at least 10 s). On the limit the best plan found is kept and the status says so.
+        /// Wall-clock limit of the whole plan, seconds: heuristic starts, the first solve, the
+        /// gradient start, every refinement round and target probe share it (see `Deadline`).
+        /// On the limit the best plan found is kept and the status says so.
         public var timeLimit: Double = 60
         /// Relative optimality gap at which CBC stops.
         public var relativeGap: Double = 1e-4
+        /// Threads the solver may use (1: serial CBC).
         public var threads: Int = 1
         /// Plan on a seeded subsample of this many training rows (large data); nil: all of them.
         public var planningRows: Int?
@@ -48,10 +50,20 @@ public struct MIPPlanner: Planner {
     }
 
     public var configuration: Configuration
+    /// Who solves the MIPs: by default worker processes of the running `fairflip` binary
+    /// (concurrent, crash-proof, hard deadlines), or CBC in this process when no `fairflip`
+    /// executable is known (a test runner without `FAIRFLIP_EXECUTABLE`).
+    public var backend: any MIPBackend
     public let name = "mip"
 
-    public init(configuration: Configuration = Configuration()) {
+    public init(configuration: Configuration = Configuration(), backend: (any MIPBackend)? = nil) {
         self.configuration = configuration
+        self.backend = backend ?? MIPPlanner.defaultBackend
+    }
+
+    /// The worker backend when the `fairflip` executable is known, in-process CBC otherwise.
+    public static var defaultBackend: any MIPBackend {
+        WorkerBackend.locate() ?? CBCBackend()
     }
 
     public func plan(_ context: PlanningContext, budget: Int, progress: @escaping @Sendable (String) -> Void) throws -> Plan {
@@ -61,18 +73,20 @@ public struct MIPPlanner: Planner {
     /// Plans and returns the whole history (solves, rounds, target probes).
     public func run(_ context: PlanningContext, budget: Int,
                     progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> MIPPlanResult {
-        let session = try PlanningSession(context: context, configuration: configuration, progress: progress)
+        let session = try PlanningSession(context: context, configuration: configuration, backend: backend,
+                                          progress: progress)
         try session.validate(budget: budget)
         if let target = configuration.target {
             return try TargetSearch(session: session, target: target, maxBudget: budget).run()
         }
-        return try session.planAtBudget(budget)
+        return try session.planAtBudget(budget, within: session.deadline)
     }
 
     /// The first MIP (linearised at the firm's model) exactly as `run` would solve it, with the
     /// start `run` would give it: what `fairflip export-mps` writes.
     public func firstProblem(_ context: PlanningContext, budget: Int) throws -> ExportedProblem {
-        let session = try PlanningSession(context: context, configuration: configuration, progress: { _ in })
+        let session = try PlanningSession(context: context, configuration: configuration, backend: backend,
+                                          progress: { _ in })
         try session.validate(budget: budget)
         let goal: LinearisedProblem.Goal = configuration.target.map { .fewestFlips(target: $0) } ?? .lowestMetric
         return ExportedProblem(formulation: try session.firstFormulation(budget: budget, goal: goal), session: session)

@@ -7,6 +7,12 @@ import FairflipSolver
 final class PlanningSession {
     let context: PlanningContext
     let configuration: MIPPlanner.Configuration
+    /// Who solves the MIPs.
+    let backend: any MIPBackend
+    /// The whole plan's deadline (`configuration.timeLimit` from the session's start).
+    let deadline: Deadline
+    /// Wall time of one retrain (measured on the firm's model): kept in reserve after each solve.
+    let retrainSeconds: Double
     let progress: @Sendable (String) -> Void
     let planning: PlanningSet
     /// The linearisation at the firm's model (no flips).
@@ -24,10 +30,12 @@ final class PlanningSession {
         var error: Double
     }
 
-    init(context: PlanningContext, configuration: MIPPlanner.Configuration,
+    init(context: PlanningContext, configuration: MIPPlanner.Configuration, backend: any MIPBackend = MIPPlanner.defaultBackend,
          progress: @escaping @Sendable (String) -> Void) throws {
+        deadline = Deadline(seconds: configuration.timeLimit)
         self.context = context
         self.configuration = configuration
+        self.backend = backend
         self.progress = progress
         try Self.validate(configuration)
         let instance = context.instance
@@ -42,7 +50,9 @@ final class PlanningSession {
         planning = PlanningSet(instance: instance, limit: configuration.planningRows, seed: context.seed)
         let none = [Bool](repeating: false, count: context.candidates.count)
         baseResponse = try LinearResponse(context: context, state: none, model: context.baseModel)
+        let retrainStart = Deadline(seconds: 0)
         let evaluation = try PlanEvaluation(flips: [], context: context)
+        retrainSeconds = retrainStart.elapsed
         base = Retrained(plan: none, evaluation: evaluation, metric: evaluation.train.value(of: context.metric),
                          error: evaluation.train.errorRate)
         if let e = configuration.maxErrorIncrease {
@@ -73,18 +83,18 @@ final class PlanningSession {
         try BudgetRule.check(budget, candidates: context.candidates.count)
     }
 
-    /// CBC settings of the first solve.
-    var solverOptions: SolverOptions {
-        SolverOptions(timeLimit: configuration.timeLimit, relativeGap: configuration.relativeGap,
-                      threads: configuration.threads, logLevel: 0, seed: Int(context.seed % 2_000_000_000) + 1)
+    /// Solver settings for a solve that may use `seconds`.
+    func solverOptions(seconds: Double) -> SolverOptions {
+        SolverOptions(timeLimit: seconds, relativeGap: configuration.relativeGap,
+                      threads: configuration.threads, seed: Int(context.seed % 2_000_000_000) + 1)
     }
 
-    /// CBC settings of a refinement round: a third of the time limit (at least 10 s, at most the
-    /// limit), since each round starts from the current plan and a local search around it.
-    var refinementSolverOptions: SolverOptions {
-        var options = solverOptions
-        options.timeLimit = min(configuration.timeLimit, max(10, configuration.timeLimit / 3))
-        return options
+    /// Seconds a solve may use when it takes `share` of what remains of `deadline` (at most
+    /// `cap`), keeping in reserve the `retrains` that follow it and the worker's slack; nil when
+    /// too little remains to be worth a solve.
+    func solveSeconds(share: Double, of deadline: Deadline, cap: Double = .infinity, retrains: Int = 2) -> Double? {
+        let seconds = deadline.share(share, cap: cap) - Double(retrains) * retrainSeconds - 0.25
+        return seconds >= 0.5 ? seconds : nil
     }
 
     /// The configured formulation of a linearised problem, and the soft one (for starts).
@@ -107,14 +117,19 @@ final class PlanningSession {
         return formulation(of: lp)
     }
 
-    /// Starts for a formulation: the cheap heuristics, plus the soft MIP's answer when the main one is hard.
-    func starts(main: any Formulation, soft: SoftFormulation) -> [(source: String, plan: [Bool])] {
+    /// Starts for a formulation: the cheap heuristics, plus the soft MIP's answer when the main
+    /// one is hard (a tenth of what remains of `deadline`, at most 10 s).
+    func starts(main: any Formulation, soft: SoftFormulation, deadline: Deadline) -> [(source: String, plan: [Bool])] {
         var starts = StartHeuristics.plans(soft: soft)
         if let hard = main as? HardFormulation {
-            var options = solverOptions
-            options.timeLimit = min(options.timeLimit, 10)
-            if let outcome = FormulationSolver.solve(soft, starts: starts, options: options, changeableRows: nil) {
-                starts.append(("soft MIP", outcome.plan))
+            if let seconds = solveSeconds(share: 0.1, of: deadline, cap: 10, retrains: 0) {
+                do {
+                    let outcome = try FormulationSolver.solve(soft, starts: starts, backend: backend,
+                                                              options: solverOptions(seconds: seconds), changeableRows: nil)
+                    starts.append(("soft MIP", outcome.plan))
+                } catch {
+                    progress("mip: the soft MIP gave no start: \(error)")
+                }
             }
             // Local search on the hard surrogate from the best of them (by the metric: in target
             // mode the starts may all miss the target).

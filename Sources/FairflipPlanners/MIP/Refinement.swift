@@ -1,5 +1,6 @@
 import Foundation
 import FairflipFairness
+import FairflipSolver
 
 /// The MIP planner at one budget: the first solve, then refinement rounds that re-linearise at
 /// the retrained model around the current plan (formulation.md, "Refinement").
@@ -9,24 +10,33 @@ import FairflipFairness
 /// plan, and is accepted only if the retrained metric improves. So the returned plan is never
 /// worse, once retrained, than the first solve's.
 extension PlanningSession {
-    func planAtBudget(_ budget: Int) throws -> MIPPlanResult {
+    /// Plans at `budget` within `deadline`: the heuristic starts and the first solve, the
+    /// gradient start, then refinement rounds while time remains.
+    func planAtBudget(_ budget: Int, within deadline: Deadline) throws -> MIPPlanResult {
         let m = context.candidates.count
         let metricName = context.metric.rawValue
         progress("mip: \(configuration.formulation.rawValue) formulation, budget \(budget) of \(m) candidates, "
-                 + "\(planning.count) planning rows")
+                 + "\(planning.count) planning rows, \(Self.short(deadline.remaining)) s")
         let (main, soft, changeable) = try firstFormulation(budget: budget, goal: .lowestMetric)
         if let changeable { progress("mip: \(changeable) planning rows can change prediction within the budget") }
-        var failure = ""
-        guard let first = FormulationSolver.solve(main, starts: starts(main: main, soft: soft),
-                                                  options: solverOptions, changeableRows: changeable, log: progress,
-                                                  failure: &failure) else {
-            throw PlanningError("the planning MIP has no solution: \(failure)"
+        let firstStarts = starts(main: main, soft: soft, deadline: deadline)
+        // The first solve takes most of what remains; refinement and the gradient start share the rest.
+        let later = configuration.rounds > 0 || configuration.gradientStart
+        let firstSeconds = solveSeconds(share: later ? 0.6 : 0.9, of: deadline) ?? 0.5
+        let first: SolveOutcome
+        do {
+            first = try FormulationSolver.solve(main, starts: firstStarts, backend: backend,
+                                                options: solverOptions(seconds: firstSeconds),
+                                                changeableRows: changeable, log: progress)
+        } catch {
+            throw PlanningError("the planning MIP has no solution: \(error)"
                                 + (configuration.maxErrorIncrease != nil ? "; check --max-error-increase" : ""))
         }
         var current = try retrain(first.plan)
         var currentSurrogate = main.surrogateMetric(first.plan)
         let firstRecord = first.record
-        progress("mip: round 0: \(Self.count(first.plan)) flips, solver \(firstRecord.status)"
+        var origin: MIPPlanResult.Origin = firstRecord.incumbent == .solver ? .solver : .start
+        progress("mip: round 0: \(Self.count(first.plan)) flips, solver \(firstRecord.status.rawValue)"
                  + "\(firstRecord.gap.map { ", gap \(Self.percent($0))" } ?? ""), surrogate \(metricName) "
                  + "\(Self.short(currentSurrogate)), retrained \(Self.short(current.metric)) (before: \(Self.short(base.metric)))")
         let hardLinear = { (lp: LinearisedProblem, x: [Bool]) in lp.linearAudit(x).value(of: lp.metric) }
@@ -39,7 +49,7 @@ extension PlanningSession {
         // (the gradient method) can beat any linearisation where many flips interact. Such plans
         // are retrained too, and refinement starts from whichever is really better; the first
         // solve is still reported as round 0.
-        func consider(_ state: [Bool], source: String) throws {
+        func consider(_ state: [Bool], source: String, origin candidateOrigin: MIPPlanResult.Origin) throws {
             guard state != current.plan else { return }
             let alternative = try retrain(state)
             let better = isBetter(alternative, than: current)
@@ -55,34 +65,43 @@ extension PlanningSession {
             rounds[0].verdict = "first solve (\(source) retrains better)"
             current = alternative
             currentSurrogate = surrogate
+            origin = candidateOrigin
             progress("mip: \(source) retrains better (\(Self.short(alternative.metric))); refinement starts from it")
         }
         if let startPlan = first.startPlan {
-            try consider(startPlan, source: "MIP start (\(firstRecord.startSource ?? "heuristic"))")
+            try consider(startPlan, source: "MIP start (\(firstRecord.startSource ?? "heuristic"))", origin: .start)
         }
-        if configuration.gradientStart && budget > 0 {
+        if configuration.gradientStart && budget > 0 && !deadline.hasPassed {
             let gradient = try GradientPlanner().plan(context, budget: budget, progress: { _ in })
             let chosen = Set(gradient.flips)
-            try consider(context.candidates.map { chosen.contains($0) }, source: "gradient plan")
+            try consider(context.candidates.map { chosen.contains($0) }, source: "gradient plan", origin: .gradient)
         }
 
         let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
         var round = 0
         while round < configuration.rounds && budget > 0 {
+            // Each round takes half of what remains, at most a third of the whole limit (10 s at least).
+            guard let seconds = solveSeconds(share: 0.5, of: deadline, cap: max(10, configuration.timeLimit / 3)) else {
+                progress("mip: the time limit leaves no time for refinement round \(round + 1); refinement stops")
+                break
+            }
             round += 1
             let response = try LinearResponse(context: context, state: current.plan, model: current.evaluation.model)
             let lp = try LinearisedProblem(response: response, planning: planning, metric: context.metric,
                                            goal: .lowestMetric, budget: budget, toggleLimit: trust, errorCap: errorCap)
             let (f, s, ch) = formulation(of: lp)
-            guard let outcome = FormulationSolver.solve(f, starts: starts(main: f, soft: s), options: refinementSolverOptions,
-                                                        changeableRows: ch, log: progress) else {
-                progress("mip: round \(round): no feasible plan for this linearisation; refinement stops")
+            let outcome: SolveOutcome
+            do {
+                outcome = try FormulationSolver.solve(f, starts: starts(main: f, soft: s, deadline: deadline), backend: backend,
+                                                      options: solverOptions(seconds: seconds), changeableRows: ch, log: progress)
+            } catch {
+                progress("mip: round \(round): no plan for this linearisation (\(error)); refinement stops")
                 break
             }
             let toggles = zip(outcome.plan, current.plan).filter { $0 != $1 }.count
             let surrogate = f.surrogateMetric(outcome.plan)
             guard toggles > 0 else {
-                let proven = outcome.record.status == "optimal"
+                let proven = outcome.record.status == .optimal
                 let verdict = proven ? "no change: the current plan is optimal for this linearisation"
                     : "no change: CBC found no better plan within the time limit"
                 rounds.append(RefinementRound(
@@ -104,15 +123,17 @@ extension PlanningSession {
             guard better else { break }
             current = candidate
             currentSurrogate = surrogate
+            origin = .refinement
         }
         var plan = self.plan(from: current.plan, surrogate: currentSurrogate)
-        plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status)"]
+        plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status.rawValue)"]
         plan.diagnostics = ["rounds": Double(rounds.filter { $0.round > 0 }.count), "retrained": current.metric]
         plan.solver = SolverSummary(firstRecord)
         if let bound = firstRecord.bound { plan.diagnostics["solver_bound"] = bound }
+        if let root = firstRecord.rootBound { plan.diagnostics["solver_root_bound"] = root }
         return MIPPlanResult(plan: plan, formulation: configuration.formulation.rawValue, budget: budget,
                              planningRows: planning.count, firstSolve: firstRecord, rounds: rounds,
-                             retrained: current.metric, surrogate: currentSurrogate, target: nil)
+                             retrained: current.metric, surrogate: currentSurrogate, origin: origin, target: nil)
     }
 
     static func short(_ x: Double) -> String { String(format: "%.4f", x) }

@@ -1,3 +1,4 @@
+import FairflipSolver
 /// Target mode: the fewest flips whose retrained training metric is at most the target.
 ///
 /// The first linearisation's "fewest flips subject to metric ≤ target" MIP proposes a flip count;
@@ -32,9 +33,16 @@ struct TargetSearch {
         var results: [Int: MIPPlanResult] = [:]
         var reachedAt: Int?
         var failure = ""
-        if let outcome = FormulationSolver.solve(main, starts: s.starts(main: main, soft: soft),
-                                                 options: s.solverOptions, changeableRows: changeable, log: s.progress,
-                                                 failure: &failure) {
+        var solved: SolveOutcome?
+        do {
+            let seconds = s.solveSeconds(share: 0.3, of: s.deadline) ?? 0.5
+            solved = try FormulationSolver.solve(main, starts: s.starts(main: main, soft: soft, deadline: s.deadline),
+                                                 backend: s.backend, options: s.solverOptions(seconds: seconds),
+                                                 changeableRows: changeable, log: s.progress)
+        } catch {
+            failure = "\(error)"
+        }
+        if let outcome = solved {
             let k0 = PlanningSession.count(outcome.plan)
             surrogateFlips = k0
             let retrained = try s.retrain(outcome.plan)
@@ -42,7 +50,7 @@ struct TargetSearch {
                        + PlanningSession.short(retrained.metric))
             let surrogate = main.surrogateMetric(outcome.plan)
             var plan = s.plan(from: outcome.plan, surrogate: surrogate)
-            plan.notes = ["formulation: \(s.configuration.formulation.rawValue)", "solver: \(outcome.record.status)"]
+            plan.notes = ["formulation: \(s.configuration.formulation.rawValue)", "solver: \(outcome.record.status.rawValue)"]
             plan.solver = SolverSummary(outcome.record)
             let round = RefinementRound(
                 round: 0, flips: k0, toggles: k0, surrogate: surrogate, linearPrediction: surrogate,
@@ -50,7 +58,8 @@ struct TargetSearch {
                 verdict: "fewest flips for the target on the surrogate", solve: outcome.record)
             let direct = MIPPlanResult(plan: plan, formulation: s.configuration.formulation.rawValue, budget: k0,
                                        planningRows: s.planning.count, firstSolve: outcome.record, rounds: [round],
-                                       retrained: retrained.metric, surrogate: surrogate, target: nil)
+                                       retrained: retrained.metric, surrogate: surrogate,
+                                       origin: outcome.record.incumbent == .solver ? .solver : .start, target: nil)
             let ok = retrained.metric <= target && s.withinErrorCap(retrained)
             probes.append(.init(kind: "surrogate", budget: k0, flips: k0, retrained: retrained.metric, reached: ok))
             if ok { results[k0] = direct; reachedAt = k0 }
@@ -58,10 +67,12 @@ struct TargetSearch {
             s.progress("mip: no surrogate plan reaches \(PlanningSession.short(target)) within \(maxBudget) flips (\(failure)); "
                        + "probing budgets anyway")
         }
+        /// Each probe gets a third of what remains of the whole limit.
+        func probeDeadline() -> Deadline { Deadline(seconds: s.deadline.remaining / 3) }
         func probe(_ k: Int) throws -> Bool {
             if let r = results[k] { return r.retrained <= target }
             s.progress("mip: target search: probing budget \(k)")
-            let r = try s.planAtBudget(k)
+            let r = try s.planAtBudget(k, within: probeDeadline())
             results[k] = r
             let ok = r.retrained <= target && s.withinErrorCap(error: r.retrainedError)
             probes.append(.init(kind: "budget", budget: k, flips: r.plan.flips.count, retrained: r.retrained, reached: ok))
@@ -71,7 +82,7 @@ struct TargetSearch {
         var lo = 0  // the firm's model (no flips) misses the target
         if reachedAt == nil {
             var k = max(1, surrogateFlips ?? maxBudget)
-            while probes.count < maxProbes {
+            while probes.count < maxProbes && !s.deadline.hasPassed {
                 if try probe(k) { break }
                 lo = k
                 if k >= maxBudget { break }
@@ -80,10 +91,10 @@ struct TargetSearch {
         }
         guard var hi = reachedAt else {
             let sorted = results.values.sorted { $0.retrained != $1.retrained ? $0.retrained < $1.retrained : $0.budget < $1.budget }
-            let best = try sorted.first ?? s.planAtBudget(maxBudget)
+            let best = try sorted.first ?? s.planAtBudget(maxBudget, within: probeDeadline())
             return finish(best, reached: false, surrogateFlips: surrogateFlips)
         }
-        while hi - lo > 1 && probes.count < maxProbes {
+        while hi - lo > 1 && probes.count < maxProbes && !s.deadline.hasPassed {
             let mid = (lo + hi) / 2
             if try probe(mid) { hi = mid } else { lo = mid }
         }
@@ -104,14 +115,12 @@ extension PlanningSession {
     /// The empty plan as a result (target already met).
     func planAtBudgetWithoutRefinement(_ budget: Int) throws -> MIPPlanResult {
         let none = [Bool](repeating: false, count: context.candidates.count)
-        let record = SolveRecord(status: "not needed", hitTimeLimit: false, objective: 0, bound: 0, gap: 0, columns: 0,
-                                 rows: 0, binaries: 0, changeableRows: nil, startSource: nil, startObjective: nil,
-                                 keptStart: false)
+        let record = SolveRecord.notNeeded
         let round = RefinementRound(round: 0, flips: 0, toggles: 0, surrogate: base.metric, linearPrediction: base.metric,
                                     retrained: base.metric, retrainedError: base.error, accepted: true,
                                     verdict: "", solve: record)
         return MIPPlanResult(plan: plan(from: none, surrogate: base.metric), formulation: configuration.formulation.rawValue,
                              budget: budget, planningRows: planning.count, firstSolve: record, rounds: [round],
-                             retrained: base.metric, surrogate: base.metric, target: nil)
+                             retrained: base.metric, surrogate: base.metric, origin: .none, target: nil)
     }
 }

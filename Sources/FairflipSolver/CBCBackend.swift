@@ -1,0 +1,75 @@
+import CCbc
+import Foundation
+
+/// CBC in this process, through its C API.
+///
+/// CBC's solve driver keeps process-wide state (statics in CbcSolver.cpp): two solves at once in
+/// one process interfere, so this backend serialises its solves, and it diverts the process's
+/// standard output and error into its log reader while solving. Use it in the solve worker (one
+/// solve per process) or where nothing else runs; planners use `WorkerBackend`, which runs this
+/// backend in child processes, concurrently and with a hard deadline.
+public struct CBCBackend: MIPBackend {
+    public let name = "cbc"
+
+    public init() {}
+
+    public func solve(_ request: MIPRequest, events: @escaping @Sendable (MIPEvent) -> Void) throws -> MIPResult {
+        let problem = request.problem
+        if let start = request.start, start.count != problem.columnCount {
+            throw MIPSolverError.badStart(expected: problem.columnCount, got: start.count)
+        }
+        Self.solveLock.lock()
+        defer { Self.solveLock.unlock() }
+        let model = CBCModel(problem)
+        let options = request.options
+        model.configure(options, hasStart: request.start != nil)
+        if let start = request.start { model.setStart(start) }
+        let log = CBCLog(sign: problem.sense == .minimize ? 1 : -1)
+        let heard = LogFindings()
+        let clock = ContinuousClock.now
+        OutputCapture.run(lines: { line in
+            events(.log(line))
+            for event in log.events(in: line) {
+                heard.note(event)
+                events(event)
+            }
+        }) {
+            model.solve()
+        }
+        let elapsed = ContinuousClock.now - clock
+        var result = model.result(startGiven: request.start)
+        result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let findings = heard.snapshot()
+        result.rootBound = findings.rootBound
+        if request.start != nil { result.startAccepted = findings.startAccepted ?? result.startAccepted }
+        return result
+    }
+
+    private static let solveLock = NSLock()
+
+    /// CBC's version string.
+    public static var version: String { String(cString: Cbc_getVersion()) }
+}
+
+/// What the log reader learnt during one solve (written by the reader thread, read after it).
+private final class LogFindings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rootBound: Double?
+    private var startAccepted: Bool?
+
+    func note(_ event: MIPEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch event {
+        case let .rootBound(b): if rootBound == nil { rootBound = b }
+        case let .start(accepted, _): startAccepted = accepted
+        default: break
+        }
+    }
+
+    func snapshot() -> (rootBound: Double?, startAccepted: Bool?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (rootBound, startAccepted)
+    }
+}

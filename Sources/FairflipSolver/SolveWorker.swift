@@ -1,0 +1,48 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The child side of `WorkerBackend`: reads one request from standard input, solves it with
+/// in-process CBC, and streams events and the result as JSON lines on standard output.
+///
+/// CBC's own output is diverted into the log reader, so the protocol stream stays clean; a crash
+/// of CBC ends this process only.
+public enum SolveWorker {
+    /// Serves one request; returns the process exit status (0 after a result, 2 on a bad request).
+    public static func serve(backend: any MIPBackend = CBCBackend()) -> Int32 {
+        // The protocol goes to a private copy of standard output: CBC's printing on fd 1 is diverted.
+        let channel = Channel(fileDescriptor: dup(1))
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        let request: MIPRequest
+        do {
+            request = try WorkerMessage.decoder().decode(MIPRequest.self, from: input)
+        } catch {
+            channel.send(.failure("cannot read the request (\(input.count) bytes): \(error)"))
+            return 2
+        }
+        do {
+            let result = try backend.solve(request) { channel.send(.event($0)) }
+            channel.send(.result(result))
+            return 0
+        } catch {
+            channel.send(.failure("\(error)"))
+            return 1
+        }
+    }
+
+    /// Serialised writes of whole protocol lines.
+    private final class Channel: @unchecked Sendable {
+        private let handle: FileHandle
+        private let lock = NSLock()
+
+        init(fileDescriptor: Int32) { handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: true) }
+
+        func send(_ message: WorkerMessage) {
+            guard let line = try? message.line() else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            try? handle.write(contentsOf: line)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Solves in a child process (by default `fairflip solve-worker`), so that solves run
+/// concurrently (CBC keeps process-wide state), a CBC crash ends the child only, and the
+/// deadline is hard: `grace` seconds after the time limit the child is interrupted (CBC stops
+/// and reports its incumbent), and killed if it still has not answered a second later.
+///
+/// When the child had to be killed, the result has no solution, `stoppedBy == .deadline`, and
+/// the bounds and start verdict it reported on the way; the incumbents it reported (objectives
+/// only) went to the event handler.
+public struct WorkerBackend: MIPBackend {
+    public let name = "cbc-worker"
+    /// The worker executable and its arguments.
+    public var executable: String
+    public var arguments: [String]
+    /// Seconds past the request's time limit before the child is interrupted.
+    public var grace: Double
+
+    public init(executable: String, arguments: [String] = ["solve-worker"], grace: Double = 2) {
+        self.executable = executable
+        self.arguments = arguments
+        self.grace = grace
+    }
+
+    /// The running `fairflip` binary (via /proc/self/exe), or `FAIRFLIP_EXECUTABLE` if set; nil
+    /// when this process is something else (a test runner) and the variable is unset.
+    public static func locate() -> WorkerBackend? {
+        if let path = ProcessInfo.processInfo.environment["FAIRFLIP_EXECUTABLE"], !path.isEmpty {
+            return WorkerBackend(executable: path)
+        }
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+              (path as NSString).lastPathComponent == "fairflip" else { return nil }
+        return WorkerBackend(executable: path)
+    }
+
+    public func solve(_ request: MIPRequest, events: @escaping @Sendable (MIPEvent) -> Void) throws -> MIPResult {
+        if let start = request.start, start.count != request.problem.columnCount {
+            throw MIPSolverError.badStart(expected: request.problem.columnCount, got: start.count)
+        }
+        let payload = try WorkerMessage.encoder().encode(request)
+        Self.ignoreBrokenPipes
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        let clock = ContinuousClock.now
+        do {
+            try process.run()
+        } catch {
+            throw MIPSolverError.workerLaunch(executable: executable, reason: "\(error)")
+        }
+        let state = WorkerState()
+        let readers = DispatchGroup()
+        Self.readLines(output.fileHandleForReading, group: readers) { line in
+            guard let message = try? WorkerMessage.decoder().decode(WorkerMessage.self, from: Data(line.utf8)) else {
+                state.protocolViolation(line)
+                return
+            }
+            state.receive(message)
+            if case let .event(event) = message { events(event) }
+        }
+        Self.readLines(errors.fileHandleForReading, group: readers) { state.stderrLine($0) }
+        // The request goes in from this thread; a child that dies early makes the write fail (EPIPE).
+        try? input.fileHandleForWriting.write(contentsOf: payload)
+        try? input.fileHandleForWriting.close()
+
+        let allowance = request.options.timeLimit + grace
+        var cutOff = false
+        if exited.wait(timeout: .now() + allowance) == .timedOut {
+            cutOff = true
+            kill(process.processIdentifier, SIGINT)
+            if exited.wait(timeout: .now() + 1) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
+        }
+        readers.wait()
+        let elapsed = ContinuousClock.now - clock
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let outcome = state.snapshot()
+        if var result = outcome.result {
+            result.seconds = seconds
+            if cutOff && result.status != .optimal { result.stoppedBy = .deadline }
+            return result
+        }
+        if let failure = outcome.failure {
+            throw MIPSolverError.workerFailed(reason: "failed: \(failure)", stderrTail: outcome.stderrTail)
+        }
+        if cutOff {
+            return MIPResult(status: .noSolution, bound: outcome.bound, rootBound: outcome.rootBound,
+                             startAccepted: outcome.startAccepted, stoppedBy: .deadline, seconds: seconds)
+        }
+        let reason = process.terminationReason == .uncaughtSignal
+            ? "was killed by signal \(process.terminationStatus)"
+            : "exited with status \(process.terminationStatus) without a result"
+        if let junk = outcome.junk {
+            throw MIPSolverError.protocolViolation("\(reason); unexpected output: \(junk.prefix(200))")
+        }
+        throw MIPSolverError.workerFailed(reason: reason, stderrTail: outcome.stderrTail)
+    }
+
+    /// Writing to a worker that died must fail with EPIPE, not kill this process.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// Calls `line` for every line read from `handle` on a new thread, until the end of the stream.
+    private static func readLines(_ handle: FileHandle, group: DispatchGroup, _ line: @escaping @Sendable (String) -> Void) {
+        group.enter()
+        Thread {
+            var pending = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                pending.append(chunk)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    line(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                    pending.removeSubrange(pending.startIndex...newline)
+                }
+            }
+            if !pending.isEmpty { line(String(decoding: pending, as: UTF8.self)) }
+            group.leave()
+        }.start()
+    }
+}
+
+/// What the parent heard from one worker (written by reader threads, read after they finish).
+private final class WorkerState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: MIPResult?
+    private var failure: String?
+    private var bound: Double?
+    private var rootBound: Double?
+    private var startAccepted: Bool?
+    private var junk: String?
+    private var stderrTail = ""
+
+    func receive(_ message: WorkerMessage) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch message {
+        case let .result(r): result = r
+        case let .failure(f): failure = f
+        case let .event(.bound(b)): bound = b
+        case let .event(.rootBound(b)): if rootBound == nil { rootBound = b }
+        case let .event(.start(accepted, _)): startAccepted = accepted
+        case .event: break
+        }
+    }
+
+    func protocolViolation(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if junk == nil { junk = line }
+    }
+
+    func stderrLine(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        stderrTail = String((stderrTail.isEmpty ? line : stderrTail + " | " + line).suffix(500))
+    }
+
+    func snapshot() -> (result: MIPResult?, failure: String?, bound: Double?, rootBound: Double?,
+                        startAccepted: Bool?, junk: String?, stderrTail: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (result, failure, bound, rootBound, startAccepted, junk, stderrTail)
+    }
+}
