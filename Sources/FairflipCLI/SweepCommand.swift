@@ -33,6 +33,10 @@ struct SweepCommand: ParsableCommand {
             help: "Number of seeds (seeds first-seed ..< first-seed + N); each draws the collective and seeds the planner.")
     var seeds: Int = 1
 
+    @Option(name: .customLong("split-seeds"),
+            help: "Number of seeds that each also re-split train/test (split_seed = the seed); replaces --seeds. Needs a one-file spec.")
+    var splitSeeds: Int?
+
     @Option(help: "The first seed.")
     var firstSeed: Int = 0
 
@@ -61,6 +65,14 @@ struct SweepCommand: ParsableCommand {
             help: "Score margin of the MIP's hard objective: a prediction only counts as changed once its linear score moves past +-margin (default 0: exact).")
     var margin: Double?
 
+    @Option(name: .customLong("mip-planning-rows"),
+            help: "The MIP plans on a seeded subsample of this many training rows (large data); default: all rows.")
+    var mipPlanningRows: Int?
+
+    @Option(name: .customLong("mip-variant"), parsing: .singleValue,
+            help: "Also run a MIP with other settings under its own name: NAME=key:value,... (keys: formulation, tau, margin, rounds, time-limit, planning-rows, gradient-start); repeatable.")
+    var mipVariants: [String] = []
+
     @Option(help: "Output folder.")
     var out: String = "results"
 
@@ -73,8 +85,14 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         try OutputPath.check(out, as: .folder, flag: "--out")
         guard seeds >= 1 else { throw ValidationError("--seeds: at least 1 seed, got \(seeds)") }
+        if let splitSeeds {
+            guard splitSeeds >= 1 else { throw ValidationError("--split-seeds: at least 1 seed, got \(splitSeeds)") }
+            guard seeds == 1 else { throw ValidationError("--split-seeds replaces --seeds: give one of them") }
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: at least 1 cell at a time, got \(jobs)") }
-        try settings.checked(flags: [.timeLimit: "--mip-time-limit", .rounds: "--mip-rounds", .margin: "--margin"])
+        try settings.checked(flags: [.timeLimit: "--mip-time-limit", .rounds: "--mip-rounds", .margin: "--margin",
+                                     .planningRows: "--mip-planning-rows"])
+        do { _ = try planners() } catch { throw ValidationError(error.message) }
     }
 
     /// The settings every planner of the sweep gets (each applies those it honours).
@@ -83,14 +101,30 @@ struct SweepCommand: ParsableCommand {
         s.timeLimit = mipTimeLimit
         s.rounds = mipRounds
         s.margin = margin
+        s.planningRows = mipPlanningRows
         return s
+    }
+
+    /// The selected planners with the sweep's settings, followed by the `--mip-variant` ones
+    /// (whose names must be new).
+    private func planners() throws(SweepError) -> [any Planner] {
+        var out = methods.map { $0.configured(settings) }
+        for text in mipVariants {
+            let v = try MIPVariant(parsing: text, base: settings)
+            guard !PlannerRegistry.names.contains(v.name), !out.contains(where: { $0.name == v.name }) else {
+                throw SweepError("--mip-variant: the name '\(v.name)' is taken; choose another")
+            }
+            out.append(v)
+        }
+        return out
     }
 
     func run() throws {
         let outcome = try reportingErrors { () throws -> Sweep.Outcome in
             let config = SweepConfiguration(
-                specPath: spec, budgets: budgets, planners: methods.map { $0.configured(settings) },
-                seeds: Array(firstSeed..<(firstSeed + seeds)), alphas: alphas, metric: metric,
+                specPath: spec, budgets: budgets, planners: try planners(),
+                seeds: Array(firstSeed..<(firstSeed + (splitSeeds ?? seeds))), splitSeeds: splitSeeds != nil,
+                alphas: alphas, metric: metric,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard ?? .whole, output: out)
             let bar = ProgressBar(quiet: quiet)
             let outcome = try Sweep.run(config) { bar.show($0) }

@@ -34,7 +34,7 @@ public struct SweepReport: Sendable {
 
     // MARK: - Tables
 
-    private static func pm(_ s: SweepSummary.Stat?) -> String {
+    static func pm(_ s: SweepSummary.Stat?) -> String {
         guard let s else { return "" }
         // A no-break space after ± : a narrow column wraps before "± sd", never inside it.
         return s.count > 1 ? "\(formatted(s.mean, digits: 4)) ±\u{00A0}\(formatted(s.sd, digits: 4))" : formatted(s.mean, digits: 4)
@@ -43,22 +43,25 @@ public struct SweepReport: Sendable {
     /// Budget × method detail table at one alpha; the best method per budget is highlighted.
     func detailTable(_ s: SweepSummary, alpha: Double?) -> ReportTable {
         let m = s.metric.rawValue
-        var t = ReportTable(headers: ["k", "method", "test \(m)", "test error", "train \(m)", "surrogate",
-                                      "seeds ok", "seconds", "best"])
-        t.numericColumns = [0, 2, 3, 4, 5, 6, 7]
+        var t = ReportTable(headers: ["k", "method", "test \(m)", "train \(m)", "train − test", "test error",
+                                      "surrogate", "seeds ok", "degenerate", "seconds", "best"])
+        t.numericColumns = [0, 2, 3, 4, 5, 6, 7, 8, 9]
+        let gap = s.generalisationGap
         if let base = s.base(alpha: alpha) {
-            t.append(["0", "base model", Self.pm(base.testMetric), Self.pm(base.testError), Self.pm(base.trainMetric),
-                      "", "\(base.ok.count)/\(base.records.count)", "", ""])
+            t.append(["0", "base model", Self.pm(base.testMetric), Self.pm(base.trainMetric), Self.pm(gap(base)),
+                      Self.pm(base.testError), "", "\(base.ok.count)/\(base.records.count)", "", "", ""])
         }
         for k in s.budgets where k > 0 {
-            let best = s.best(alpha: alpha, budget: k)
+            let best = Self.claimedBest(s, alpha: alpha, budget: k)
             for method in s.methods {
                 guard let c = s.cell(alpha: alpha, method: method, budget: k) else { continue }
                 let surrogate = SweepSummary.Stat(c.ok.compactMap(\.surrogate))
                 let wall = c.wallSeconds.map { formatted($0.mean, digits: 3) } ?? ""
                 let isBest = method == best
-                t.append([String(k), method, Self.pm(c.testMetric), Self.pm(c.testError), Self.pm(c.trainMetric),
-                          Self.pm(surrogate), "\(c.ok.count)/\(c.records.count)", wall, isBest ? "★" : ""],
+                let flagged = s.degenerateCount(alpha: alpha, method: method, budget: k)
+                t.append([String(k), method, Self.pm(c.testMetric), Self.pm(c.trainMetric), Self.pm(gap(c)),
+                          Self.pm(c.testError), Self.pm(surrogate), "\(c.ok.count)/\(c.records.count)",
+                          flagged > 0 ? "⚠ \(flagged)" : "", wall, isBest ? "★" : ""],
                          highlight: isBest)
             }
         }
@@ -70,13 +73,20 @@ public struct SweepReport: Sendable {
         var t = ReportTable(headers: ["k"] + s.methods)
         t.numericColumns = Set(0...s.methods.count)
         for k in s.budgets where k > 0 {
-            let best = s.best(alpha: alpha, budget: k)
+            let best = Self.claimedBest(s, alpha: alpha, budget: k)
             t.append([String(k)] + s.methods.map { m in
-                let text = Self.pm(s.cell(alpha: alpha, method: m, budget: k)?.testMetric)
+                var text = Self.pm(s.cell(alpha: alpha, method: m, budget: k)?.testMetric)
+                if !text.isEmpty && s.degenerateCount(alpha: alpha, method: m, budget: k) > 0 { text += " ⚠" }
                 return m == best && !text.isEmpty ? text + " ★" : text
             })
         }
         return t
+    }
+
+    /// The method to star at a budget: only one significantly lower than every other.
+    static func claimedBest(_ s: SweepSummary, alpha: Double?, budget: Int) -> String? {
+        if case .best(let m)? = s.bestClaim(alpha: alpha, budget: budget) { return m }
+        return nil
     }
 
     /// Distinct error statuses with their counts.
@@ -95,9 +105,14 @@ public struct SweepReport: Sendable {
 
     private func header(_ s: SweepSummary) -> String {
         let errors = s.records.filter { !$0.isOK }.count
+        let seeds = s.splitsVary
+            ? "\(s.seeds.count) split seed(s) (each re-splits train/test, re-draws the collective and seeds the planner)"
+            : "\(s.seeds.count) seed(s) (seeds vary the collective draw and the planner; the train/test split is the spec's)"
         return "Metric: **\(s.metric.rawValue)** = \(s.metric.summary), on the test split unless said otherwise; "
-            + "mean ± sd over \(s.seeds.count) seed(s) (seeds vary the collective draw and the planner). "
-            + "Best method per budget (lowest mean test \(s.metric.rawValue)) in bold with ★.\n\n"
+            + "mean ± sd over \(seeds). "
+            + "A method is starred (bold, ★) at a budget only when its paired 95% CI lies below 0 against every "
+            + "other method; ⚠ marks cells where the degenerate-fairness guard flagged a seed's model (a group's "
+            + "positive rate ≥ 0.99 or ≤ 0.01, or the error up by more than 5 points).\n\n"
             + "\(s.records.count) cells: \(s.methods.count) method(s), \(s.budgets.count) budget(s), "
             + "\(s.alphas.count) alpha(s); \(errors) cell(s) with an error.\n"
     }
@@ -108,12 +123,16 @@ public struct SweepReport: Sendable {
     public func markdown() -> String {
         var out = "# fairflip sweep report\n\nBuilt from \(sources.joined(separator: ", ")). "
             + "Plots are in `report.html`.\n"
+        out += pairedSummaryMarkdown()
         for s in summaries {
             out += "\n## Instance \(s.instance)\n\n" + header(s)
             for a in s.alphas {
                 out += "\n### alpha = \(SweepSummary.alphaText(a))\n\n"
                 out += "Test \(s.metric.rawValue) by budget and method:\n\n" + overviewTable(s, alpha: a).markdown()
                 out += "\nDetails:\n\n" + detailTable(s, alpha: a).markdown()
+                out += "\nBest method per budget:\n\n" + bestLines(s, alpha: a).map { "- " + $0 + "\n" }.joined()
+                out += "\n" + pairedIntro(s) + "\n" + pairedTable(s, alpha: a).markdown()
+                if let d = degenerateTable(s, alpha: a) { out += "\nDegenerate models (flagged by the guard):\n\n" + d.markdown() }
             }
             if let e = errorTable(s) { out += "\n### Cells with errors\n\n" + e.markdown() }
         }
@@ -138,6 +157,9 @@ public struct SweepReport: Sendable {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<title>fairflip sweep report</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
             + "<h1>fairflip sweep report</h1>\n<p>Built from \(SVGCanvas.escape(sources.joined(separator: ", "))).</p>\n"
+        if let (table, counts) = pairedSummary() {
+            out += "<h2>Paired summary (every instance)</h2>\n" + table.html() + "<p>\(SVGCanvas.escape(counts))</p>\n"
+        }
         func figure(_ svg: String?) -> String {
             guard let svg else { return "" }
             return "<figure>\n" + svg + "</figure>\n"
@@ -160,6 +182,11 @@ public struct SweepReport: Sendable {
                 out += figure(SweepPlots.pareto(s, alpha: a))
                 out += "<p>Test \(s.metric.rawValue) by budget and method:</p>\n" + overviewTable(s, alpha: a).html()
                 out += "<p>Details:</p>\n" + detailTable(s, alpha: a).html()
+                out += figure(SweepPlots.generalisationGap(s, alpha: a))
+                out += "<p>Best method per budget:</p>\n<ul>\n"
+                    + bestLines(s, alpha: a).map { "<li>" + paragraph($0).dropFirst(3).dropLast(5) + "</li>\n" }.joined() + "</ul>\n"
+                out += paragraph(pairedIntro(s)) + pairedTable(s, alpha: a).html()
+                if let d = degenerateTable(s, alpha: a) { out += "<p>Degenerate models (flagged by the guard):</p>\n" + d.html() }
             }
             if let e = errorTable(s) { out += "<h3>Cells with errors</h3>\n" + e.html() }
         }

@@ -8,7 +8,8 @@ import Foundation
 public enum ResultsTable {
     /// Column names, in file order.
     public static let header: [String] = {
-        var h = ["instance", "alpha", "seed", "method", "budget", "metric", "status", "candidates", "flips"]
+        var h = ["instance", "alpha", "seed", "split_seed", "method", "budget", "metric", "status", "candidates", "flips",
+                 "degenerate"]
         for split in ["train", "test"] { h += SplitFigures.columns.map { "\(split)_\($0.name)" } }
         h += ["surrogate", "solver_status", "solver_gap", "wall_seconds", "diagnostics", "notes"]
         return h
@@ -19,8 +20,9 @@ public enum ResultsTable {
 
     /// A record as one CSV line (newline included).
     public static func line(_ r: SweepRecord) -> String {
-        var cells = [r.instance, CSVFormat.number(r.alpha), String(r.seed), r.method, String(r.budget), r.metric,
-                     r.status, CSVFormat.integer(r.candidates), CSVFormat.integer(r.flips)]
+        var cells = [r.instance, CSVFormat.number(r.alpha), String(r.seed), CSVFormat.integer(r.splitSeed), r.method,
+                     String(r.budget), r.metric, r.status, CSVFormat.integer(r.candidates), CSVFormat.integer(r.flips),
+                     r.degenerate]
         for split in [r.train, r.test] { cells += SplitFigures.columns.map { CSVFormat.number(split[keyPath: $0.path]) } }
         cells += [CSVFormat.number(r.surrogate), r.solverStatus ?? "", CSVFormat.number(r.solverGap),
                   CSVFormat.number(r.wallSeconds), r.diagnostics, r.notes]
@@ -54,9 +56,10 @@ public enum ResultsTable {
                 throw ReadError("\(path):\(table.lines[r]): seed and budget must be integers")
             }
             var record = SweepRecord(
-                instance: text("instance"), alpha: number("alpha"), seed: seed, method: text("method"),
-                budget: budget, metric: text("metric"), status: text("status"),
+                instance: text("instance"), alpha: number("alpha"), seed: seed, splitSeed: Int(text("split_seed")),
+                method: text("method"), budget: budget, metric: text("metric"), status: text("status"),
                 candidates: number("candidates").map { Int($0) }, flips: number("flips").map { Int($0) },
+                degenerate: text("degenerate"),
                 surrogate: number("surrogate"), solverStatus: text("solver_status").isEmpty ? nil : text("solver_status"),
                 solverGap: number("solver_gap"), wallSeconds: number("wall_seconds"),
                 diagnostics: text("diagnostics"), notes: text("notes"))

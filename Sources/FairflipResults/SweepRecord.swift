@@ -30,6 +30,9 @@ public struct SweepRecord: Sendable, Equatable {
     public var alpha: Double?
     /// Seeds the collective draw and the planner.
     public var seed: Int
+    /// The train/test split's seed when the sweep re-split the data per seed (`--split-seeds`,
+    /// then equal to `seed`); nil when the spec's own split was used.
+    public var splitSeed: Int?
     public var method: String
     public var budget: Int
     /// The metric the planners lowered (the report's headline metric).
@@ -40,6 +43,8 @@ public struct SweepRecord: Sendable, Equatable {
     public var candidates: Int?
     /// Flips the plan used.
     public var flips: Int?
+    /// Why the retrained model is degenerate (`DegenerateFairness`, per split), empty when it is not.
+    public var degenerate: String
     public var train: SplitFigures
     public var test: SplitFigures
     /// The planner's own prediction of the training metric, when it makes one.
@@ -55,20 +60,22 @@ public struct SweepRecord: Sendable, Equatable {
     /// The planner's notes joined by ` | `.
     public var notes: String
 
-    public init(instance: String, alpha: Double?, seed: Int, method: String, budget: Int, metric: String,
-                status: String = "ok", candidates: Int? = nil, flips: Int? = nil,
+    public init(instance: String, alpha: Double?, seed: Int, splitSeed: Int? = nil, method: String, budget: Int,
+                metric: String, status: String = "ok", candidates: Int? = nil, flips: Int? = nil, degenerate: String = "",
                 train: SplitFigures = SplitFigures(), test: SplitFigures = SplitFigures(),
                 surrogate: Double? = nil, solverStatus: String? = nil, solverGap: Double? = nil,
                 wallSeconds: Double? = nil, diagnostics: String = "", notes: String = "") {
         self.instance = instance
         self.alpha = alpha
         self.seed = seed
+        self.splitSeed = splitSeed
         self.method = method
         self.budget = budget
         self.metric = metric
         self.status = status
         self.candidates = candidates
         self.flips = flips
+        self.degenerate = degenerate
         self.train = train
         self.test = test
         self.surrogate = surrogate

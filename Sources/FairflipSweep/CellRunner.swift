@@ -8,10 +8,12 @@ import Foundation
 struct CellRunner: Sendable {
     let instanceName: String
     let timing: Bool
+    /// Whether the cell's seed also split train/test (recorded as `split_seed`).
+    var splitSeeds = false
 
     func run(_ cell: SweepCell, planner: any Planner, context: () throws -> PlanningContext) -> SweepRecord {
-        var record = SweepRecord(instance: instanceName, alpha: cell.alpha, seed: cell.seed, method: cell.method,
-                                 budget: cell.budget, metric: "")
+        var record = SweepRecord(instance: instanceName, alpha: cell.alpha, seed: cell.seed,
+                                 splitSeed: splitSeeds ? cell.seed : nil, method: cell.method, budget: cell.budget, metric: "")
         let ctx: PlanningContext
         do { ctx = try context() } catch {
             record.status = Self.errorStatus("loading the collective: \(error)")
@@ -55,11 +57,26 @@ struct CellRunner: Sendable {
             let evaluation = try PlanEvaluation(plan: plan, context: ctx)
             record.train = SplitFigures(evaluation.train)
             record.test = SplitFigures(evaluation.test)
+            record.degenerate = Self.degenerate(train: evaluation.train, test: evaluation.test, context: ctx)
         } catch {
             if timing { record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
             record.status = Self.errorStatus("\(error)")
         }
         return record
+    }
+
+    /// The degenerate-fairness guard on both splits, against the base model on the same rows:
+    /// `train: why; test: why`, empty when neither split is flagged.
+    static func degenerate(train: FairnessAudit, test: FairnessAudit, context ctx: PlanningContext) -> String {
+        let inst = ctx.instance
+        var parts: [String] = []
+        for (name, after, split) in [("train", train, inst.train), ("test", test, inst.test)] {
+            let before = FairnessAudit(truth: split.truth, predictions: ctx.baseModel.predictions(split.features),
+                                       groups: split.groups)
+            let check = DegenerateFairness(after: after, before: before)
+            if check.isDegenerate { parts.append("\(name): \(check.summary)") }
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// `error: <why>`, on one line.

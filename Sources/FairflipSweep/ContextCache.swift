@@ -12,8 +12,11 @@ import Foundation
 final class ContextCache: @unchecked Sendable {
     private let spec: InstanceSpec
     private let metric: FairnessMetric?
+    private let splitSeeds: Bool
     private let lock = NSLock()
-    /// The encoded splits and the base model, built by the first draw; guarded by `sharedLock`.
+    /// The data table, read by the first draw; guarded by `sharedLock`.
+    private var table: Result<DataTable, any Error>?
+    /// The spec's split encoded and its base model, built by the first draw; guarded by `sharedLock`.
     private var shared: Result<(data: EncodedData, baseModel: FittedModel), any Error>?
     private let sharedLock = NSLock()
     private var entries: [String: Entry] = [:]
@@ -27,9 +30,10 @@ final class ContextCache: @unchecked Sendable {
     }
 
     /// A cache for the given cells (which say how long each draw is needed).
-    init(spec: InstanceSpec, metric: FairnessMetric?, cells: [SweepCell]) {
+    init(spec: InstanceSpec, metric: FairnessMetric?, splitSeeds: Bool = false, cells: [SweepCell]) {
         self.spec = spec
         self.metric = metric
+        self.splitSeeds = splitSeeds
         for c in cells { pending[Self.key(c.alpha, c.seed), default: 0] += 1 }
     }
 
@@ -47,7 +51,8 @@ final class ContextCache: @unchecked Sendable {
     }
 
     /// The context of a collective draw: the spec with `collective = fraction(alpha, seed)`
-    /// (or its own membership column when alpha is nil) and the planner seed.
+    /// (or its own membership column when alpha is nil) and the planner seed; with split seeds,
+    /// the spec's one data file is also split with `split_seed` = seed.
     func context(alpha: Double?, seed: Int) throws -> PlanningContext {
         let key = Self.key(alpha, seed)
         lock.lock()
@@ -59,7 +64,7 @@ final class ContextCache: @unchecked Sendable {
         defer { entry.lock.unlock() }
         if let r = entry.result { return try r.get() }
         let r = Result<PlanningContext, any Error> {
-            let (data, baseModel) = try sharedData()
+            let (data, baseModel) = try splitData(seed: seed)
             let instance = try alpha.map { data.drawCollective(alpha: $0, seed: UInt64(seed)) }
                 ?? data.instance(collective: spec.collective)
             return try PlanningContext(instance: instance, metric: metric, seed: UInt64(seed), baseModel: baseModel)
@@ -68,16 +73,35 @@ final class ContextCache: @unchecked Sendable {
         return try r.get()
     }
 
-    /// The encoded splits and the base model every draw shares; built once.
-    private func sharedData() throws -> (data: EncodedData, baseModel: FittedModel) {
+    /// The data table (files read, rows selected), read once for the whole sweep.
+    private func dataTable() throws -> DataTable {
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let table { return try table.get() }
+        let r = Result<DataTable, any Error> { try DataTable(spec: spec) }
+        table = r
+        return try r.get()
+    }
+
+    /// The encoded splits and the base model of a seed: with split seeds, the table split with
+    /// that seed (encoders and base model fitted on its training rows); otherwise the spec's
+    /// split, shared by every draw and built once.
+    private func splitData(seed: Int) throws -> (data: EncodedData, baseModel: FittedModel) {
+        let table = try dataTable()
+        if splitSeeds, case .random(let fraction, _) = table.splitRule {
+            return try Self.encoded(table.split(testFraction: fraction, seed: UInt64(seed)))
+        }
         sharedLock.lock()
         defer { sharedLock.unlock() }
         if let shared { return try shared.get() }
-        let r = Result<(data: EncodedData, baseModel: FittedModel), any Error> {
-            let data = try DataTable(spec: spec).split().encoded()
-            return (data, try PlanningContext(instance: data.instance(collective: [])).baseModel)
-        }
+        let r = Result<(data: EncodedData, baseModel: FittedModel), any Error> { try Self.encoded(table.split()) }
         shared = r
         return try r.get()
+    }
+
+    /// Encodes a split and trains the firm's base model on it.
+    private static func encoded(_ rows: TrainTestRows) throws -> (data: EncodedData, baseModel: FittedModel) {
+        let data = try rows.encoded()
+        return (data, try PlanningContext(instance: data.instance(collective: [])).baseModel)
     }
 }

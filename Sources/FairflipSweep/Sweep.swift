@@ -29,6 +29,10 @@ public enum Sweep {
         guard config.jobs >= 1 else { throw SweepError("at least one cell must run at a time (jobs >= 1)") }
         let spec = try InstanceSpec(contentsOf: config.specPath)
         let alphas = try alphaList(config.alphas, spec: spec)
+        if config.splitSeeds, case .split = spec.source {
+            throw SweepError("--split-seeds: \(config.specPath) names a train file and a test file (data.train, "
+                             + "data.test); re-splitting needs one data file (data.file, test_fraction)")
+        }
 
         let cells = SweepCell.grid(alphas: alphas, seeds: config.seeds, methods: config.planners.map(\.name),
                                    budgets: config.budgets)
@@ -49,13 +53,13 @@ public enum Sweep {
         let done = Set(log.records.map(\.key))
         let pending = mine.filter { !done.contains($0.key(instance: spec.name)) }
 
-        let cache = ContextCache(spec: spec, metric: config.metric, cells: pending)
+        let cache = ContextCache(spec: spec, metric: config.metric, splitSeeds: config.splitSeeds, cells: pending)
         if let first = pending.first {
             // Fail fast on data problems (the whole sweep would only record errors).
             _ = try cache.context(alpha: first.alpha, seed: first.seed)
         }
         let planners = Dictionary(config.planners.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let runner = CellRunner(instanceName: spec.name, timing: config.timing)
+        let runner = CellRunner(instanceName: spec.name, timing: config.timing, splitSeeds: config.splitSeeds)
         let state = RunState(total: mine.count, skipped: mine.count - pending.count)
         progress(state.snapshot())
 

@@ -13,6 +13,9 @@ public struct SweepConfiguration: Sendable {
     public var planners: [any Planner]
     /// Seeds; each draws the collective (for a fraction collective) and seeds the planner.
     public var seeds: [Int]
+    /// Whether each seed also re-splits train/test (`--split-seeds`): the spec's one data file is
+    /// split with `split_seed` = the seed, so methods are compared over several splits.
+    public var splitSeeds: Bool
     /// Collective fractions; nil keeps the spec's collective (its alpha, or its membership column).
     public var alphas: [Double]?
     /// The metric the planners lower; nil = the spec's.
@@ -25,13 +28,14 @@ public struct SweepConfiguration: Sendable {
     /// Record wall times; off gives byte-reproducible results files (tests).
     public var timing: Bool
 
-    public init(specPath: String, budgets: [Int], planners: [any Planner], seeds: [Int], alphas: [Double]? = nil,
-                metric: FairnessMetric? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    public init(specPath: String, budgets: [Int], planners: [any Planner], seeds: [Int], splitSeeds: Bool = false,
+                alphas: [Double]? = nil, metric: FairnessMetric? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 shard: Shard = .whole, output: String, timing: Bool = true) {
         self.specPath = specPath
         self.budgets = budgets
         self.planners = planners
         self.seeds = seeds
+        self.splitSeeds = splitSeeds
         self.alphas = alphas
         self.metric = metric
         self.jobs = jobs

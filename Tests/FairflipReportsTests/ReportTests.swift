@@ -23,8 +23,9 @@ import Testing
         #expect(md.contains("error: budget 4 is too large"))
         let html = contents(alone + "/report.html")
         let svgs = svgDocuments(in: html)
-        // best-vs-alpha, group rates, surrogate, and per alpha: metric vs budget and Pareto.
-        #expect(svgs.count == 3 + 2 * 2)
+        // best-vs-alpha, group rates, surrogate, and per alpha: metric vs budget, Pareto and the
+        // generalisation gap.
+        #expect(svgs.count == 3 + 2 * 3)
         for svg in svgs { #expect(isWellFormedXML(svg)) }
         // Rebuilding gives the same bytes.
         let again = temporaryFolder()
