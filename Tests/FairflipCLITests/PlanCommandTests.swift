@@ -51,6 +51,8 @@ struct PlanCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let target = json["target"] as! [String: Any]
         #expect(target["reached"] as? Bool == true)
+        // No --budget: the JSON does not pass the candidate count off as a budget.
+        #expect(json["budget"] == nil && json["candidates"] as? Int == 51)
         #expect((json["retrained"] as! Double) <= 0.05)
     }
 }
