@@ -84,6 +84,7 @@ public struct InstanceSpec: Sendable {
     /// Parses spec text; relative data paths are resolved against `path`'s folder.
     public init(toml text: String, path: String) throws(InputError) {
         let table: TOMLTable
+        try TOMLHeaderCheck.check(text, path: path)
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
