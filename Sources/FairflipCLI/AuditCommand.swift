@@ -2,6 +2,7 @@ import ArgumentParser
 import FairflipData
 import FairflipFairness
 import FairflipLearning
+import FairflipPlanners
 import FairflipReports
 import Foundation
 
@@ -68,10 +69,9 @@ struct AuditReport: Encodable {
 
     /// Fits the firm's model and audits it; with `loadSeconds`, also reports the timings.
     init(instance: Instance, loadSeconds: Double? = nil) throws {
-        let learner = LogisticRegression(C: instance.C)
         let clock = ContinuousClock()
         let start = clock.now
-        let fitted = try learner.fit(instance.train.features, labels: instance.train.labels)
+        let fitted = try PlanningContext.fitBaseModel(instance)
         let fitSeconds = (clock.now - start).seconds
         timing = loadSeconds.map { Timing(loadSeconds: $0, fitSeconds: fitSeconds) }
         trainAudit = FairnessAudit(truth: instance.train.truth, predictions: fitted.predictions(instance.train.features),

@@ -31,3 +31,17 @@ public struct DataSplit: Sendable {
     /// True labels as booleans (favourable = true).
     public var truth: [Bool] { labels.map { $0 >= 0.5 } }
 }
+
+extension DataSplit {
+    /// The encoded value farthest from zero, with its row and column: where to look first when
+    /// the firm's model fails to fit (a standardised outlier of a column that is mostly tiny).
+    public var mostExtremeValue: (row: Int, column: Int, value: Double)? {
+        var best: (row: Int, column: Int, value: Double)?
+        for i in 0..<features.rows {
+            for j in 0..<features.columns where best == nil || !(abs(features[i, j]) <= abs(best!.value)) {
+                best = (i, j, features[i, j])
+            }
+        }
+        return best
+    }
+}

@@ -44,6 +44,12 @@ private struct SpecLoader {
             tables.append(try CSVTable(contentsOf: p))
         }
 
+        // A dropped column must exist, as every other column a spec names (a misspelling would drop nothing).
+        for t in tables {
+            for name in spec.dropped {
+                _ = try t.columnIndex(name, role: "'drop'", source: specReference("features.drop"))
+            }
+        }
         let (numericNames, categoricalNames) = try featureLists(tables[0])
         var columns: [Columns] = []
         for t in tables {
@@ -137,14 +143,14 @@ private struct SpecLoader {
             }
             files.append(DataRows(
                 file: c.table.path, lines: records.map { c.table.lines[$0] },
-                labels: cells(c.label).map { $0 == spec.favorable ? 1 : 0 }, groups: groups[ti],
+                labels: cells(c.label).map { sameLabel($0, spec.favorable) ? 1 : 0 }, groups: groups[ti],
                 numeric: numeric, categorical: categoricalNames.map { cells(c.features[$0]!) },
                 membership: c.membership.map(cells)))
         }
         var membershipColumn: String?
         if case .column(let name) = spec.collective { membershipColumn = name }
         let schema = DataTable.Schema(labelColumn: spec.labelColumn, favorableLabel: spec.favorable,
-                                      unfavorableLabel: labelValues.first { $0 != spec.favorable }!, sensitiveColumn: spec.sensitiveColumn,
+                                      unfavorableLabel: labelValues.first { !sameLabel($0, spec.favorable) }!, sensitiveColumn: spec.sensitiveColumn,
                                       numeric: numericNames, categorical: categoricalNames,
                                       membershipColumn: membershipColumn)
         let rule: DataTable.SplitRule
@@ -208,14 +214,23 @@ private struct SpecLoader {
         return (numeric, categorical)
     }
 
-    /// Binary labels: the favourable value occurs, and exactly one other value. Returns both, in order of appearance.
+    /// Whether two label texts are the same value: equal text, or equal numbers when both
+    /// parse as numbers (`favorable = "1"` matches a column written `1.0`).
+    private func sameLabel(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard let x = Double(a), let y = Double(b) else { return false }
+        return x == y
+    }
+
+    /// Binary labels: the favourable value occurs, and exactly one other value. Returns both
+    /// (as first written), in order of appearance.
     private func checkLabels(_ columns: [Columns], _ kept: [[RowRef]]) throws(InputError) -> [String] {
         var seen: [String] = []
         for refs in kept {
             for ref in refs {
                 let c = columns[ref.table]
                 let v = trimmed(c.table.rows[ref.record][c.label])
-                if seen.contains(v) { continue }
+                if seen.contains(where: { sameLabel($0, v) }) { continue }
                 if seen.count == 2 {
                     throw InputError(file: c.table.path, line: c.table.lines[ref.record], column: spec.labelColumn,
                                      "the label has a third value '\(v)' (after '\(seen[0])' and '\(seen[1])'); it must be binary")
@@ -223,7 +238,7 @@ private struct SpecLoader {
                 seen.append(v)
             }
         }
-        if !seen.contains(spec.favorable) {
+        if !seen.contains(where: { sameLabel($0, spec.favorable) }) {
             throw InputError(file: columns[0].table.path, column: spec.labelColumn,
                              "the favourable value '\(spec.favorable)' (\(specReference("label.favorable"))) never occurs "
                              + "in the kept rows; the label's values are: \(seen.map { "'\($0)'" }.joined(separator: ", "))")

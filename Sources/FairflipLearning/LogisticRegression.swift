@@ -26,22 +26,28 @@ public struct LogisticRegression: Sendable {
         self.maxIterations = maxIterations
     }
 
-    /// Why a fit failed.
-    public enum Failure: Error, CustomStringConvertible {
+    /// Why a fit failed. A fit that stops short of the tolerance is a failure too: a model
+    /// that did not converge is never a result.
+    public enum Failure: Error, CustomStringConvertible, Equatable {
         case emptyData
         case hessianNotPositiveDefinite
         case nonFinite
+        /// The gradient was still above the tolerance after `iterations` Newton iterations.
+        case notConverged(iterations: Int, gradientNorm: Double, tolerance: Double)
 
         public var description: String {
             switch self {
             case .emptyData: return "cannot fit a model on no rows"
             case .hessianNotPositiveDefinite: return "the Hessian is not positive definite"
             case .nonFinite: return "the fit produced non-finite values (check for extreme feature values)"
+            case .notConverged(let iterations, let gradientNorm, let tolerance):
+                return "the fit did not converge: gradient \(gradientNorm) after \(iterations) Newton iterations "
+                    + "(tolerance \(tolerance))"
             }
         }
     }
 
-    /// Fits the model.
+    /// Fits the model; throws unless it converges (`Failure.notConverged`).
     ///
     /// - Parameters:
     ///   - features: encoded rows, the constant 1 last.
@@ -120,8 +126,11 @@ public struct LogisticRegression: Sendable {
             gNorm = g.map(abs).max()! / scale
             guard gNorm.isFinite, f.isFinite else { throw .nonFinite }
         }
-        return FittedModel(parameters: theta, iterations: iterations, gradientNorm: gNorm, objective: f,
-                           converged: gNorm <= tolerance || roundOffConverged)
+        guard f.isFinite, gNorm.isFinite else { throw .nonFinite }
+        guard gNorm <= tolerance || roundOffConverged else {
+            throw .notConverged(iterations: iterations, gradientNorm: gNorm, tolerance: tolerance)
+        }
+        return FittedModel(parameters: theta, iterations: iterations, gradientNorm: gNorm, objective: f, converged: true)
     }
 
     /// The objective at given scores and parameters.

@@ -26,11 +26,35 @@ public struct PlanningContext: Sendable {
     public init(instance: Instance, metric: FairnessMetric? = nil, seed: UInt64 = 0, baseModel: FittedModel? = nil) throws {
         self.instance = instance
         learner = LogisticRegression(C: instance.C)
-        self.baseModel = try baseModel ?? learner.fit(instance.train.features, labels: instance.train.labels)
+        self.baseModel = try baseModel ?? Self.fitBaseModel(instance)
         candidates = instance.candidates
         self.metric = metric ?? instance.metric
         self.seed = seed
     }
+
+    /// The firm's model on the instance's true training labels.
+    /// - Throws: `InputError` when the fit fails or does not converge (a model that did not
+    ///   converge is never a result), naming the training file and, when one stands out, the
+    ///   outlying encoded value's line and column (the first place to look).
+    public static func fitBaseModel(_ instance: Instance) throws(InputError) -> FittedModel {
+        do {
+            return try LogisticRegression(C: instance.C).fit(instance.train.features, labels: instance.train.labels)
+        } catch {
+            let train = instance.train
+            let message = "the firm's model (C = \(instance.C)) cannot be trained on the \(train.name) split: \(error)"
+            if let extreme = train.mostExtremeValue, abs(extreme.value) >= outlierThreshold {
+                let column = instance.featureNames[extreme.column]
+                throw InputError(file: train.file, line: train.lines[extreme.row], column: column,
+                                 message + "; this value is an outlier (\(column) = \(extreme.value) after standardising): "
+                                 + "rescale, clip or drop the column")
+            }
+            throw InputError(file: train.file, message + "; no encoded value stands out, so the classes may be "
+                             + "(nearly) separable at this C: lower C (\(instance.origin))")
+        }
+    }
+
+    /// Standardised values at least this far from zero count as outliers in fit diagnostics.
+    static let outlierThreshold = 10.0
 
     /// Training labels with the given rows flipped (`y -> 1 - y`).
     public func labels(flipping rows: [Int]) -> [Double] {

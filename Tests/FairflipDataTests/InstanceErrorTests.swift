@@ -266,4 +266,61 @@ struct InstanceErrorTests {
         let instance = try Instance(specPath: s.write("spec.toml", spec))
         #expect(instance.collective == [2])  // row 3 is marked but in the majority
     }
+
+    @Test func valuesThatOverflowStandardisationNameTheirLineAndColumn() throws {
+        // The issue's reproducer: 1.7e308 on every other row; the column's mean overflows.
+        let s = Scratch()
+        var lines = sampleCSV().split(separator: "\n").map(String.init)
+        for l in stride(from: 1, to: lines.count, by: 2) { lines[l] = "1.7e308" + lines[l].drop { $0 != "," } }
+        let error = inputError { try load(s, csv: lines.joined(separator: "\n")) }
+        #expect(error?.file == s.path("data.csv") && error?.column == "x")
+        #expect(error.map { stride(from: 2, to: lines.count + 1, by: 2).contains($0.line ?? 0) } == true, "\(String(describing: error))")
+        #expect(error?.message.contains("too large to standardise") == true)
+    }
+
+    @Test func oneHugeTrainingValueOverflowsTheVarianceAtItsLine() throws {
+        let s = Scratch()
+        let line = try load(s).train.lines[3]
+        var lines = sampleCSV().split(separator: "\n").map(String.init)
+        lines[line - 1] = "1.7e308" + lines[line - 1].drop { $0 != "," }
+        expectInputError(file: s.path("data.csv"), line: line, column: "x", containing: ["1.7e+308", "variance overflows"]) {
+            try load(s, csv: lines.joined(separator: "\n"))
+        }
+    }
+
+    @Test func aMisspeltDroppedColumnIsRefusedWithACloseMatch() {
+        let s = Scratch()
+        let spec = sampleSpec.with("numeric = [\"x\"]\ncategorical = [\"c\"]", "drop = [\"cc\"]")
+        expectInputError(file: s.path("data.csv"), line: 1, column: "cc",
+                         containing: ["no such column", "features.drop in \(s.path("spec.toml")) line 19", "did you mean 'c'?"]) {
+            try load(s, spec: spec)
+        }
+    }
+
+    @Test func aDroppedColumnIsLeftOutOfTheInferredFeatures() throws {
+        let s = Scratch()
+        let instance = try load(s, spec: sampleSpec.with("numeric = [\"x\"]\ncategorical = [\"c\"]", "drop = [\"c\"]"))
+        #expect(instance.featureNames == ["x", "group=maj", "group=min", "(intercept)"])
+    }
+
+    @Test(arguments: ["1.0", "1.00", " 1.0 "])
+    func labelsMatchTheFavourableValueAsNumbers(written: String) throws {
+        let s = Scratch()
+        let csv = sampleCSV().split(separator: "\n").enumerated().map { i, line in
+            guard i > 0 else { return String(line) }
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return cells.dropLast().joined(separator: ",") + "," + (cells.last == "1" ? written : "0.0")
+        }.joined(separator: "\n") + "\n"
+        let asNumbers = try load(s, csv: csv)
+        let asText = try load(Scratch())
+        #expect(asNumbers.train.labels == asText.train.labels && asNumbers.test.labels == asText.test.labels)
+        #expect(asNumbers.train.labels.contains(1) && asNumbers.train.labels.contains(0))
+    }
+
+    @Test func labelTextsThatAreNotNumbersStillMatchExactly() {
+        let s = Scratch()
+        expectInputError(file: s.path("data.csv"), line: nil, column: "label", containing: ["'yes'", "never occurs"]) {
+            try load(s, spec: sampleSpec.with("favorable = \"1\"", "favorable = \"yes\""))
+        }
+    }
 }
