@@ -22,5 +22,11 @@ let package = Package(
             path: "Benchmarks/LogisticFit",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Every planner timed on one instance (Benchmarks/planners/rival_times.sh).
+        .executableTarget(
+            name: "RivalTiming",
+            dependencies: [.product(name: "FairflipKit", package: "fairflip")],
+            path: "Benchmarks/RivalTiming"
+        ),
     ]
 )

@@ -16,7 +16,7 @@ public struct Fairflip: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [AuditCommand.self, PlanCommand.self, ExportMPSCommand.self, SolveWorkerCommand.self, ToyCommand.self, SweepCommand.self,
-                      ReportCommand.self, DemoCommand.self])
+                      ReportCommand.self, DemoCommand.self, CSVInfoCommand.self])
 
     public init() {}
 

@@ -67,7 +67,8 @@ struct PlanCommand: ParsableCommand {
             progress.note("retraining with the plan")
             let evaluation = try PlanEvaluation(plan: plan, context: context)
             let seconds = Date().timeIntervalSince(started)
-            let report = PlanReport(context: context, plan: plan, evaluation: evaluation, budget: budget,
+            let report = PlanReport(context: context, plan: plan, evaluation: evaluation,
+                                    budget: problem.budget == nil ? nil : budget,
                                     budgetLabel: budgetLabel, mip: mipResult, configuration: recorded.record?.configuration,
                                     seconds: timings ? seconds : nil)
             let json = try JSONOutput.encode(report)

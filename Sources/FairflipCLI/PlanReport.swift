@@ -43,7 +43,8 @@ struct PlanReport: Encodable {
     var method: String
     var metric: String
     var seed: UInt64
-    var budget: Int
+    /// The flips allowed; nil in target mode without `--budget` (every candidate may flip).
+    var budget: Int?
     var candidates: Int
     var configuration: MIPPlanner.Configuration?
     var flips: Flips
@@ -72,7 +73,7 @@ struct PlanReport: Encodable {
         case retrainedTest, before, after, degenerate, solver, planOrigin, rounds, target, notes, timing
     }
 
-    init(context: PlanningContext, plan: Plan, evaluation: PlanEvaluation, budget: Int, budgetLabel: String,
+    init(context: PlanningContext, plan: Plan, evaluation: PlanEvaluation, budget: Int?, budgetLabel: String,
          mip: MIPPlanResult?, configuration: MIPPlanner.Configuration?, seconds: Double?) {
         let instance = context.instance
         let train = instance.train

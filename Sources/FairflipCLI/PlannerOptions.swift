@@ -55,7 +55,7 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: "The fairness metric to lower (default: the spec's).")
     var metric: FairnessMetric?
 
-    @Option(help: "MIP formulation: hard (predicted labels, exact for the linear model; the default) or soft (smoothed rates, small).")
+    @Option(help: "How the MIP models the metric: with predicted labels, exact for the linear model (hard; the default), or with smoothed rates, small and coarser (soft).")
     var formulation: MIPPlanner.FormulationKind?
 
     @Option(name: .customLong("max-error-increase"), parsing: .unconditional,
@@ -69,11 +69,11 @@ struct ProblemOptions: ParsableArguments {
     @Option(help: "Random seed (planning-row subsample, CBC's heuristics).")
     var seed: UInt64 = 0
 
-    @Option(parsing: .unconditional, help: "Temperature of the soft formulation's smoothed rates sigma(s / tau) (default 0.5).")
+    @Option(parsing: .unconditional, help: "Temperature of the soft formulation's smoothed rates sigma(s / tau) (default: 0.5).")
     var tau: Double?
 
     @Option(parsing: .unconditional,
-            help: "Score margin of the hard MIP: a prediction only counts as changed once its linear score moves past +-margin (default 0: exact).")
+            help: "Score margin of the hard MIP: a prediction only counts as changed once its linear score moves past +-margin (default: 0: exact).")
     var margin: Double?
 
     func validate() throws { try settings.checked() }
@@ -107,16 +107,16 @@ struct ProblemOptions: ParsableArguments {
 /// Options of the CBC search and the refinement (`plan` only).
 struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), parsing: .unconditional,
-            help: "CBC wall-clock limit of the first MIP solve in seconds (default 60; refinement rounds get a third, at least 10); the incumbent is kept.")
+            help: "CBC wall-clock limit of the first MIP solve in seconds (default: 60; refinement rounds get a third, at least 10); the incumbent is kept.")
     var timeLimit: Double?
 
-    @Option(parsing: .unconditional, help: "Relative optimality gap at which CBC stops (default 1e-4).")
+    @Option(parsing: .unconditional, help: "Relative optimality gap at which CBC stops (default: 1e-4).")
     var gap: Double?
 
-    @Option(parsing: .unconditional, help: "Threads CBC may use (default 1, which keeps runs reproducible).")
+    @Option(parsing: .unconditional, help: "Threads CBC may use (default: 1, which keeps runs reproducible).")
     var threads: Int?
 
-    @Option(parsing: .unconditional, help: "Refinement rounds at most (default 5; 0: the first solve only).")
+    @Option(parsing: .unconditional, help: "Refinement rounds at most (default: 5; 0: the first solve only).")
     var rounds: Int?
 
     @Option(name: .customLong("trust-region"), parsing: .unconditional,

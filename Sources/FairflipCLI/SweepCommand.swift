@@ -21,7 +21,7 @@ struct SweepCommand: ParsableCommand {
     var spec: String
 
     @Option(parsing: .unconditional,
-            help: "Budgets: start:stop:step (stop included), a list, or both, e.g. 0:200:20 or 0,5,10 (default 0:20:5).",
+            help: "Budgets: start:stop:step (stop included), a list, or both, e.g. 0:200:20 or 0,5,10 (default: 0:20:5).",
             transform: { try BudgetList.parse($0) })
     var budgets: [Int] = [0, 5, 10, 15, 20]
 
@@ -54,15 +54,15 @@ struct SweepCommand: ParsableCommand {
     var shard: Shard?
 
     @Option(name: .customLong("mip-time-limit"), parsing: .unconditional,
-            help: "CBC wall-clock limit of the MIP's first solve per cell in seconds (default 60; refinement rounds get a third, at least 10).")
+            help: "CBC wall-clock limit of the MIP's first solve per cell in seconds (default: 60; refinement rounds get a third, at least 10).")
     var mipTimeLimit: Double?
 
     @Option(name: .customLong("mip-rounds"), parsing: .unconditional,
-            help: "Refinement rounds of the MIP per cell at most (default 5; 0: the first solve only).")
+            help: "Refinement rounds of the MIP per cell at most (default: 5; 0: the first solve only).")
     var mipRounds: Int?
 
     @Option(parsing: .unconditional,
-            help: "Score margin of the MIP's hard objective: a prediction only counts as changed once its linear score moves past +-margin (default 0: exact).")
+            help: "Score margin of the MIP's hard objective: a prediction only counts as changed once its linear score moves past +-margin (default: 0: exact).")
     var margin: Double?
 
     @Option(name: .customLong("mip-planning-rows"),

@@ -1,139 +1,109 @@
 import Foundation
 
-/// A CSV file read into memory: a header and rows of strings, with the line each row started on.
+/// A CSV file read into memory: a header, and typed access to each record's fields, with the
+/// line each record started on.
 ///
-/// fairflip reads CSV itself rather than through a package because its errors must name
-/// the exact line of a ragged row or an unterminated quote, which the maintained CSV
-/// readers do not report.
+/// fairflip reads CSV itself rather than through a package because its errors must name the
+/// exact line and column of a ragged row, an unterminated quote or a byte that is not UTF-8,
+/// which the maintained CSV readers do not report. It parses the raw bytes on several threads
+/// (chunks split at line ends outside quoted fields, see `CSVTable+Parsing.swift`), keeps each
+/// field's place in the bytes and reads every field as a number once, so a numeric column is a
+/// typed column: `number(_:_:)` costs an array lookup, and a `String` is only made when asked.
 public struct CSVTable: Sendable {
     /// The file, as given.
     public let path: String
-    /// Column names from the first record.
-    public let header: [String]
-    /// Data records, each as long as the header.
-    public let rows: [[String]]
+    let storage: Storage
+
+    /// Column names from the first record (trimmed). A name may occur twice (COMPAS's file has
+    /// two identical `priors_count` columns); `columnIndex` refuses such a name, naming both
+    /// columns, when their contents differ.
+    public var header: [String] { storage.header }
     /// The 1-based line on which each data record starts (the header is line 1).
-    public let lines: [Int]
+    public var lines: [Int] { storage.lines }
     /// The line of the header (1 unless the file starts with blank lines).
-    public let headerLine: Int
+    public var headerLine: Int { storage.headerLine }
+    /// Number of data records.
+    public var rowCount: Int { storage.lines.count }
+    /// Data records, each as long as the header, as strings (made on access).
+    public var rows: Rows { Rows(storage: storage) }
 
     /// Reads and validates a comma-separated file with a header row (RFC 4180 quoting).
-    public init(contentsOf path: String) throws(InputError) {
-        try self.init(text: readText(path, naming: "file"), path: path)
+    ///
+    /// - Parameter threads: parsing threads (default: the active processors); the table does not depend on it.
+    public init(contentsOf path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) {
+        self.path = path
+        storage = try Storage(bytes: readBytes(path, naming: "file"), path: path, threads: threads)
     }
 
     /// Parses CSV text; `path` is only used in error messages.
-    public init(text: String, path: String) throws(InputError) {
+    public init(text: String, path: String, threads: Int = 1) throws(InputError) {
         self.path = path
-        var records: [[String]] = []
-        var starts: [Int] = []
-        var field: [UInt8] = []
-        var record: [String] = []
-        var inQuotes = false
-        var quoteLine = 0
-        var quoteColumn: String? = nil
-        var line = 1
-        var recordStart = 1
-        var fieldWasQuoted = false
-        var afterQuote = false
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
-        var i = 0
-        /// The column of the field being read, when the header is known.
-        func currentColumn() -> String? {
-            guard let header = records.first, record.count < header.count else { return nil }
-            return header[record.count].trimmingCharacters(in: .whitespaces)
-        }
-        func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
-            afterQuote = false
-        }
-        while i < bytes.count {
-            let b = bytes[i]
-            if inQuotes {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") {
-                        field.append(b)
-                        i += 1
-                    } else {
-                        inQuotes = false
-                        afterQuote = true
-                    }
-                } else {
-                    if b == UInt8(ascii: "\n") { line += 1 }
-                    field.append(b)
-                }
-            } else if b == UInt8(ascii: ",") {
-                endField()
-            } else if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
-                if b == UInt8(ascii: "\r"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                if !(record.isEmpty && field.isEmpty && !fieldWasQuoted) {
-                    endField()
-                    records.append(record)
-                    starts.append(recordStart)
-                }
-                record.removeAll(keepingCapacity: true)
-                line += 1
-                recordStart = line
-            } else if b == UInt8(ascii: "\"") && field.isEmpty && !fieldWasQuoted {
-                inQuotes = true
-                fieldWasQuoted = true
-                quoteLine = line
-                quoteColumn = currentColumn()
-            } else {
-                if afterQuote {
-                    throw InputError(file: path, line: line, column: currentColumn(),
-                                     "malformed quoting: text after the closing quote of a quoted field")
-                }
-                if b == UInt8(ascii: "\"") {
-                    throw InputError(file: path, line: line, column: currentColumn(),
-                                     "malformed quoting: a quote inside an unquoted field (quote the whole field and double inner quotes)")
-                }
-                field.append(b)
-            }
-            i += 1
-        }
-        if inQuotes {
-            throw InputError(file: path, line: quoteLine, column: quoteColumn,
-                             "malformed quoting: a quoted field is never closed")
-        }
-        if !(record.isEmpty && field.isEmpty && !fieldWasQuoted) {
-            endField()
-            records.append(record)
-            starts.append(recordStart)
-        }
-        guard let header = records.first else {
-            throw InputError(file: path, "the file is empty: a header row is required")
-        }
-        let width = header.count
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        for (r, row) in records.enumerated().dropFirst() where row.count != width {
-            if row.count < width {
-                throw InputError(
-                    file: path, line: starts[r], column: names[row.count],
-                    "ragged row: \(row.count) fields where the header has \(width); this column and any after it are absent")
-            }
-            throw InputError(
-                file: path, line: starts[r], column: names[width - 1],
-                "ragged row: \(row.count) fields where the header has \(width); extra fields after this last column")
-        }
-        self.header = names
-        self.headerLine = starts[0]
-        self.rows = Array(records.dropFirst())
-        self.lines = Array(starts.dropFirst())
+        storage = try Storage(bytes: Array(text.utf8), path: path, threads: threads)
     }
 
-    /// The index of a column by name (the first, if a name repeats), or an error naming the file,
-    /// the header line, the column and close matches among the file's columns.
+    /// Parses CSV text in chunks of at least `minimumChunk` bytes (the tests make them tiny).
+    init(text: String, path: String, threads: Int, minimumChunk: Int) throws(InputError) {
+        self.path = path
+        storage = try Storage(bytes: Array(text.utf8), path: path, threads: threads, minimumChunk: minimumChunk)
+    }
+
+    /// The text of a field (quotes removed, doubled quotes undone), untrimmed.
+    public func cell(_ row: Int, _ column: Int) -> String { storage.cell(row, column) }
+
+    /// The field read as a number, as `Double(String)` reads its trimmed text (nil if it is not one).
+    public func number(_ row: Int, _ column: Int) -> Double? { storage.number(row, column) }
+
+    /// Whether every field of the column reads as a number.
+    public func isNumeric(_ column: Int) -> Bool { storage.nonNumeric[column] == 0 }
+
+    /// The column as numbers, NaN where a field is not one: the typed column.
+    public func numbers(_ column: Int) -> [Double] {
+        (0..<rowCount).map { storage.number($0, column) ?? .nan }
+    }
+
+    /// The records of a table, each a collection of its fields' text.
+    public struct Rows: RandomAccessCollection, Sendable {
+        let storage: Storage
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { storage.lines.count }
+        public subscript(row: Int) -> Row { Row(storage: storage, row: row) }
+    }
+
+    /// One record's fields as text.
+    public struct Row: RandomAccessCollection, Sendable {
+        let storage: Storage
+        let row: Int
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { storage.header.count }
+        public subscript(column: Int) -> String { storage.cell(row, column) }
+    }
+
+    /// The first record where columns sharing a name hold different text (trimmed), if any.
+    private func firstDifference(_ columns: [Int]) -> Int? {
+        (0..<rowCount).first { r in
+            let first = cell(r, columns[0]).trimmingWhitespace
+            return columns.dropFirst().contains { cell(r, $0).trimmingWhitespace != first }
+        }
+    }
+
+    /// The index of a column by name (a name used twice only when both columns hold the same
+    /// text on every row), or an error naming the file, the header line, the column
+    /// and close matches among the file's columns.
     ///
     /// - Parameters:
     ///   - role: what the column is for, e.g. "the label".
     ///   - source: where the name comes from, e.g. "label.column in toy.toml line 12".
     public func columnIndex(_ name: String, role: String, source: String? = nil) throws(InputError) -> Int {
+        if let positions = storage.repeated[name], let r = firstDifference(positions) {
+            throw InputError(file: path, line: headerLine, column: name,
+                             "the header names \(positions.count) columns '\(name)' (columns "
+                             + "\(positions.map { String($0 + 1) }.joined(separator: " and ")) of the file) and they differ "
+                             + "(line \(lines[r])), so the column wanted for \(role)\(source.map { " (named by \($0))" } ?? "") "
+                             + "is ambiguous; rename one of them")
+        }
         if let j = header.firstIndex(of: name) { return j }
-        let close = closeMatches(of: name, among: header)
+        var seen = Set<String>()
+        let close = closeMatches(of: name, among: header.filter { seen.insert($0).inserted })
         var message = "no such column (wanted for \(role)"
         if let source { message += ", named by \(source)" }
         message += ")"

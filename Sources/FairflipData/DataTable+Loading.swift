@@ -132,6 +132,8 @@ private struct SpecLoader {
                 var values: [Double] = []
                 values.reserveCapacity(records.count)
                 for r in records {
+                    // The typed column first (read once while parsing); the text only for the message.
+                    if let v = c.table.number(r, j), v.isFinite { values.append(v); continue }
                     let text = trimmed(c.table.rows[r][j])
                     guard let v = Double(text), v.isFinite else {
                         throw InputError(file: c.table.path, line: c.table.lines[r], column: name,

@@ -49,7 +49,7 @@ func readText(_ path: String, naming what: String) throws(InputError) -> String 
         throw InputError(file: path, "cannot read the \(what) (missing or unreadable)")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-        throw InputError(file: path, "the \(what) is not UTF-8 text")
+        throw UTF8Check.error(in: [UInt8](data), file: path, naming: what) ?? InputError(file: path, "the \(what) is not UTF-8 text")
     }
     return text
 }

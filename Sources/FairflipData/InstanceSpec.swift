@@ -84,6 +84,7 @@ public struct InstanceSpec: Sendable {
     /// Parses spec text; relative data paths are resolved against `path`'s folder.
     public init(toml text: String, path: String) throws(InputError) {
         let table: TOMLTable
+        try TOMLHeaderCheck.check(text, path: path)
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -274,11 +275,13 @@ struct SpecTable {
         return t
     }
 
-    /// A string; integers and numbers are accepted and written as text (labels such as `favorable = 1`).
+    /// A string; integers and numbers are accepted and written as text (labels such as
+    /// `favorable = 1` or `favorable = 1.0`, which match a label column numerically).
     func string(_ k: String) throws(InputError) -> String? {
         guard let v = table[k] else { return nil }
         if let s = v.string { return s }
         if let i = v.int { return String(i) }
+        if let d = v.double { return String(d) }
         throw wrong(k, "a string")
     }
 

@@ -11,7 +11,8 @@ public struct FittedModel: Sendable {
     public var gradientNorm: Double
     /// The objective `C * sum w_i loss_i + 0.5 * |coef|^2` at the solution.
     public var objective: Double
-    /// Whether the gradient tolerance was met within the iteration limit.
+    /// Whether the gradient tolerance was met within the iteration limit: always true for a
+    /// model `LogisticRegression.fit` returns (it throws otherwise); reports print it.
     public var converged: Bool
 
     public init(parameters: [Double], iterations: Int, gradientNorm: Double, objective: Double, converged: Bool) {

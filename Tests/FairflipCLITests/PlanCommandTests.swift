@@ -1,3 +1,4 @@
+import FairflipPlanners
 import FairflipTestSupport
 import Foundation
 import Testing
@@ -34,8 +35,14 @@ struct PlanCommandTests {
         let spec = try TinyInstance.write()
         let run = try CommandLineRunner.run(["plan", spec, "--budget", "2", "--method", "all", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("mip"))
-        #expect(run.stdout.contains("*"))
+        // One row per registered method, none failed, exactly one marked best.
+        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        for name in PlannerRegistry.names {
+            let row = try #require(rows.first { $0.first.map(String.init) == name }, "no row for \(name)")
+            #expect(row.last != "failed", "\(name) failed: \(run.stdout)")
+        }
+        #expect(rows.filter { $0.count > 1 && $0.last == "*" }.count == 1, "\(run.stdout)")
+        #expect(!run.stdout.contains(" failed: "))
     }
 
     @Test func budgetAllUsesEveryCandidate() throws {
@@ -51,6 +58,8 @@ struct PlanCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let target = json["target"] as! [String: Any]
         #expect(target["reached"] as? Bool == true)
+        // No --budget: the JSON does not pass the candidate count off as a budget.
+        #expect(json["budget"] == nil && json["candidates"] as? Int == 51)
         #expect((json["retrained"] as! Double) <= 0.05)
     }
 }

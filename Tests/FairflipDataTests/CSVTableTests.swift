@@ -10,21 +10,21 @@ struct CSVTableTests {
     @Test func readsHeaderRowsAndLines() throws {
         let t = try table("a,b\n1,2\n3,4\n")
         #expect(t.header == ["a", "b"])
-        #expect(t.rows == [["1", "2"], ["3", "4"]])
+        #expect(t.rows.map(Array.init) == [["1", "2"], ["3", "4"]])
         #expect(t.lines == [2, 3])
         #expect(t.headerLine == 1)
     }
 
     @Test func quotedFieldsWithCommasQuotesAndNewlines() throws {
         let t = try table("a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"two\nlines\",z\nlast,\"\"\n")
-        #expect(t.rows == [["x,y", "say \"hi\""], ["two\nlines", "z"], ["last", ""]])
+        #expect(t.rows.map(Array.init) == [["x,y", "say \"hi\""], ["two\nlines", "z"], ["last", ""]])
         #expect(t.lines == [2, 3, 5])
     }
 
     @Test func crlfBlankLinesNoFinalNewlineAndByteOrderMark() throws {
         let t = try table("\u{FEFF}a,b\r\n1,2\r\n\r\n3,4")
         #expect(t.header == ["a", "b"])
-        #expect(t.rows == [["1", "2"], ["3", "4"]])
+        #expect(t.rows.map(Array.init) == [["1", "2"], ["3", "4"]])
         #expect(t.lines == [2, 4])
     }
 
@@ -92,7 +92,7 @@ struct CSVTableTests {
         let s = Scratch()
         let path = s.path("latin1.csv")
         try Data([0x61, 0x0A, 0xE9, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: path))
-        expectInputError(file: path, line: nil, column: nil, containing: ["not UTF-8"]) {
+        expectInputError(file: path, line: 2, column: "a", containing: ["not UTF-8", "0xE9", "character 1"]) {
             _ = try CSVTable(contentsOf: path)
         }
     }

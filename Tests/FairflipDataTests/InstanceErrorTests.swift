@@ -323,4 +323,11 @@ struct InstanceErrorTests {
             try load(s, spec: sampleSpec.with("favorable = \"1\"", "favorable = \"yes\""))
         }
     }
+
+    @Test func aFavourableValueWrittenAsATOMLNumberMatchesNumerically() throws {
+        let s = Scratch()
+        let asNumber = try load(s, spec: sampleSpec.with("favorable = \"1\"", "favorable = 1.0"))
+        let asText = try load(Scratch())
+        #expect(asNumber.train.labels == asText.train.labels)
+    }
 }

@@ -57,9 +57,9 @@ struct FairlearnAgreementTests {
             #expect(counts(audit.majority) == expected.fairlearn.confusion.majority)
             #expect(counts(audit.overall) == expected.fairlearn.confusion.overall)
         }
-        // Rows taken from scikit-learn's predictions are all borderline by construction; with the
-        // committed fixtures there are none (no row scores within 1e-5 of zero).
-        #expect(c.overridden <= c.fixture.train.borderlineRows.count + c.fixture.test.borderlineRows.count)
+        // fairflip's own predictions agree with scikit-learn's on every row: no borderline row had
+        // to be taken from scikit-learn.
+        #expect(c.overridden == 0, "\(c.overridden) borderline predictions disagree with scikit-learn's")
     }
 
     @Test("every fairlearn number agrees to 1e-12", arguments: AuditCase.names)

@@ -18,7 +18,7 @@ struct RefinementTests {
     }
 
     /// The headline: budget 6 cuts the retrained train eqodds by at least 75% while the error
-    /// rises by at most 0.01.
+    /// rises by at most 0.01; the README documents 0.0835 -> 0.0022 with the error unchanged.
     @Test func toyBudgetSixCutsEqoddsByThreeQuarters() throws {
         let context = try PlanningContext(instance: Instance(specPath: Self.toy))
         let result = try planner(maxErrorIncrease: 0.01).run(context, budget: 6)
@@ -26,7 +26,7 @@ struct RefinementTests {
         let after = try PlanEvaluation(plan: result.plan, context: context)
         let e0 = before.train.value(of: .eqodds), e1 = after.train.value(of: .eqodds)
         #expect(result.plan.flips.count <= 6)
-        #expect(e1 <= 0.25 * e0, "train eqodds \(e0) -> \(e1)")
+        #expect(abs(e0 - 0.0835) < 5e-5 && e1 < 0.0022 + 5e-5, "train eqodds \(e0) -> \(e1), documented 0.0835 -> 0.0022")
         #expect(after.train.errorRate <= before.train.errorRate + 0.01 + 1e-12,
                 "train error \(before.train.errorRate) -> \(after.train.errorRate)")
     }

@@ -18,7 +18,7 @@ import Testing
         #expect(paths.count == 2)
         let md = contents(alone + "/report.md")
         #expect(md.contains("## Instance toy") && md.contains("### alpha = 0.5") && md.contains("### alpha = 1"))
-        #expect(md.contains("| first-k |") || md.contains("first-k"))
+        #expect(md.contains("| first-k |") && md.contains("| last-k |"))
         #expect(md.contains("★"))
         #expect(md.contains("error: budget 4 is too large"))
         let html = contents(alone + "/report.html")

@@ -100,17 +100,20 @@ enum FormulationSolver {
                       log: @escaping @Sendable (String) -> Void = { _ in }) throws(SolveFailure) -> SolveOutcome {
         var best: (source: String, plan: [Bool], values: [Double], objective: Double)?
         var tried: [String] = []
-        var infeasible = 0
+        var infeasible: [String] = []
         for s in starts {
             guard let values = formulation.start(for: s.plan) else {
-                infeasible += 1
+                infeasible.append(s.source)
                 continue
             }
             let objective = formulation.problem.objectiveValue(values)
             tried.append("\(s.source) \(String(format: "%.4f", objective))")
             if best == nil || objective < best!.objective - 1e-12 { best = (s.source, s.plan, values, objective) }
         }
-        if infeasible > 0 { tried.append("\(infeasible) infeasible") }
+        if !infeasible.isEmpty {
+            let more = infeasible.count > 3 ? " and \(infeasible.count - 3) more" : ""
+            tried.append("infeasible: " + infeasible.prefix(3).joined(separator: ", ") + more)
+        }
         if !tried.isEmpty { log("mip: starts: " + tried.joined(separator: ", ")) }
         let problem = formulation.problem
         var options = options

@@ -1,17 +1,23 @@
 import FairflipData
 import FairflipPlanners
-import FairflipTestSupport
 import Foundation
-import Testing
 
-/// Times every planner on COMPAS (disabled unless `FAIRFLIP_BENCH` is set). Run with
+/// Times every planner on one instance (COMPAS by default): wall time, plan size, train/test
+/// metric after retraining. Run from `Benchmarks/` (or with `Benchmarks/planners/rival_times.sh`):
 ///
-///     FAIRFLIP_BENCH=1 swift test -c release --filter RivalTiming
+///     swift run -c release RivalTiming
 ///
 /// Budgets: `FAIRFLIP_BENCH_K` (comma-separated, default 50). `FAIRFLIP_BENCH_SWEEP=1` also
-/// sweeps the smoothing temperature of greedy-surrogate and gradient.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["FAIRFLIP_BENCH"] != nil))
+/// sweeps the smoothing temperature of greedy-surrogate and gradient. A benchmark, not a test:
+/// it asserts nothing and prints figures.
 struct RivalTimingBenchmark {
+    /// The repository root (this file is Benchmarks/Benchmarks/RivalTiming/main.swift).
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
     static let environment = ProcessInfo.processInfo.environment
     static let budgets: [Int] = (environment["FAIRFLIP_BENCH_K"] ?? "50").split(separator: ",").compactMap { Int($0) }
 
@@ -45,8 +51,8 @@ struct RivalTimingBenchmark {
     /// The instance: `FAIRFLIP_BENCH_INSTANCE` (a spec under `instances/`, default compas).
     static let instanceName = environment["FAIRFLIP_BENCH_INSTANCE"] ?? "compas"
 
-    @Test func compasAllMethods() throws {
-        let instance = try Instance(specPath: Repository.path("instances/\(Self.instanceName).toml"))
+    static func compasAllMethods() throws {
+        let instance = try Instance(specPath: root + "/instances/\(Self.instanceName).toml")
         let context = try PlanningContext(instance: instance, seed: 1)
         let base = try PlanEvaluation(flips: [], context: context)
         print("\(Self.instanceName): \(instance.train.count) train rows, \(context.candidates.count) candidates, metric \(context.metric.rawValue), "
@@ -58,9 +64,8 @@ struct RivalTimingBenchmark {
         }
     }
 
-    @Test(.enabled(if: environment["FAIRFLIP_BENCH_SWEEP"] != nil))
-    func compasTemperatureSweep() throws {
-        let context = try PlanningContext(instance: Instance(specPath: Repository.path("instances/compas.toml")), seed: 1)
+    static func compasTemperatureSweep() throws {
+        let context = try PlanningContext(instance: Instance(specPath: root + "/instances/compas.toml"), seed: 1)
         for k in Self.budgets {
             for tau in [0.05, 0.1, 0.25, 0.5, 1.0] {
                 print("tau \(tau): " + Self.run(GreedySurrogatePlanner(temperature: tau), context, budget: k))
@@ -79,3 +84,6 @@ struct RivalTimingBenchmark {
         }
     }
 }
+
+try RivalTimingBenchmark.compasAllMethods()
+if RivalTimingBenchmark.environment["FAIRFLIP_BENCH_SWEEP"] != nil { try RivalTimingBenchmark.compasTemperatureSweep() }
