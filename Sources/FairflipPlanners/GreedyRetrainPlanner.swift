@@ -27,7 +27,7 @@ public struct GreedyRetrainPlanner: Planner {
     /// Smoothing `delta` of `|x|`.
     public let smoothing: Double
     /// Threads refitting a round's trials (default: the active processors); the plan does not depend on it.
-    public let threads: Int
+    public var threads: Int
 
     /// - Parameters:
     ///   - screen: the shortlist size (candidates retrained per screened round).

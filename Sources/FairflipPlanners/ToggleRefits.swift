@@ -5,10 +5,11 @@ import FairflipLinearAlgebra
 /// Retrains many one-toggle variants of the same labels at once: the trials of a greedy round.
 ///
 /// Each variant is refitted by chord steps with the round's Hessian factor, like `ChordRefit`,
-/// but the variants share every pass over the features: the scores of all of them are one
-/// matrix-matrix product `X Theta` and their gradients one `X' R`, so a block of trials streams
-/// the training matrix once per step instead of once per trial (the refits are bound by memory
-/// traffic, so this is several times faster). A variant that has not converged after
+/// but the variants share every pass over the features: one pass over the rows computes every
+/// trial's score, residual and gradient contribution while the row is in cache, so a block of
+/// trials streams the training matrix once per step instead of twice per trial (the refits are
+/// bound by memory traffic; BLAS's matrix-matrix product, which copies the whole matrix into
+/// its packed layout on every call, was slower still). A variant that has not converged after
 /// `maxSteps`, or whose gradient stops shrinking, is finished by the learner's Newton method,
 /// so every result meets the learner's tolerance. Results do not depend on `threads`: blocks
 /// of `blockSize` trials are formed in input order and each is computed alike.
@@ -46,56 +47,72 @@ struct ToggleRefits {
         let n = x.rows, d = x.columns, t = rows.count
         let C = learner.C
         let scale = C * Double(n)
-        var theta = Matrix(rows: d, columns: t)  // column j: trial j's parameters
-        for j in 0..<t { for r in 0..<d { theta[r, j] = start[r] } }
+        var theta = [Double](repeating: 0, count: t * d)  // trial j's parameters at j * d
+        for j in 0..<t { for r in 0..<d { theta[j * d + r] = start[r] } }
         var lastGood = theta
         var previous = [Double](repeating: .infinity, count: t)
         var active = [Bool](repeating: true, count: t)
         var steps = [Int](repeating: 0, count: t)
         var done: [Trial?] = Array(repeating: nil, count: t)
         var fallback: [Int] = []
-        var scores = Matrix(rows: n, columns: t)
-        var residual = Matrix(rows: n, columns: t)
-        var gradient = Matrix(rows: d, columns: t)
+        var scores = [Double](repeating: 0, count: n * t)  // row i, trial j at i * t + j
+        var gradient = [Double](repeating: 0, count: t * d)
+        // The toggled label of each trial: its row and the change of its label.
+        let toggled = rows.map { (row: $0, change: 1 - 2 * labels[$0]) }
         while active.contains(true) {
-            BLAS.gemm(x, theta, into: &scores)
-            scores.storage.withUnsafeBufferPointer { s in
-                residual.storage.withUnsafeMutableBufferPointer { res in
-                    for i in 0..<n {
-                        let y = labels[i]
-                        for j in 0..<t { res[i * t + j] = C * (Logistic.sigmoid(s[i * t + j]) - y) }
+            // One pass over the rows: every trial's score, residual and gradient together.
+            for k in gradient.indices { gradient[k] = 0 }
+            x.storage.withUnsafeBufferPointer { xs in
+                theta.withUnsafeBufferPointer { th in
+                    scores.withUnsafeMutableBufferPointer { sc in
+                        gradient.withUnsafeMutableBufferPointer { g in
+                            labels.withUnsafeBufferPointer { y in
+                                for i in 0..<n {
+                                    let row = xs.baseAddress! + i * d
+                                    for j in 0..<t {
+                                        let w = th.baseAddress! + j * d
+                                        var s = 0.0
+                                        for r in 0..<d { s += row[r] * w[r] }
+                                        sc[i * t + j] = s
+                                        let residual = C * (Logistic.sigmoid(s) - y[i])
+                                        let gj = g.baseAddress! + j * d
+                                        for r in 0..<d { gj[r] += residual * row[r] }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
-            for (j, row) in rows.enumerated() {  // the toggled label: 1 - y instead of y
-                residual[row, j] += C * (2 * labels[row] - 1)
-            }
-            BLAS.gemm(x, residual, transposeA: true, into: &gradient)
             var stepColumns: [Int] = []
             for j in 0..<t where active[j] {
+                // The toggled row's label is 1 - y: its residual moves by -C (1 - 2y).
+                let (row, change) = toggled[j]
                 var norm = 0.0
                 for r in 0..<d {
-                    if r < d - 1 { gradient[r, j] += theta[r, j] }
-                    norm = max(norm, abs(gradient[r, j]))
+                    gradient[j * d + r] -= C * change * x[row, r]
+                    if r < d - 1 { gradient[j * d + r] += theta[j * d + r] }
+                    norm = max(norm, abs(gradient[j * d + r]))
                 }
                 norm /= scale
                 guard norm.isFinite, norm < previous[j] else {
-                    for r in 0..<d { theta[r, j] = lastGood[r, j] }
+                    for r in 0..<d { theta[j * d + r] = lastGood[j * d + r] }
                     active[j] = false
                     fallback.append(j)
                     continue
                 }
-                for r in 0..<d { lastGood[r, j] = theta[r, j] }
+                for r in 0..<d { lastGood[j * d + r] = theta[j * d + r] }
                 if norm <= learner.tolerance {
-                    let s = (0..<n).map { scores[$0, j] }
+                    let s = (0..<n).map { scores[$0 * t + j] }
                     var y = labels
-                    y[rows[j]] = 1 - y[rows[j]]
+                    y[row] = 1 - y[row]
+                    let parameters = Array(theta[(j * d)..<((j + 1) * d)])
                     let objective = learner.objective(scores: s, labels: y, weights: [Double](repeating: 1, count: n),
-                                                      parameters: (0..<d).map { theta[$0, j] })
+                                                      parameters: parameters)
                     var cost = ChordRefit.Cost()
                     cost.chordSteps = steps[j]
-                    done[j] = Trial(row: rows[j], model: FittedModel(parameters: (0..<d).map { theta[$0, j] }, iterations: 0,
-                                                                     gradientNorm: norm, objective: objective, converged: true),
+                    done[j] = Trial(row: row, model: FittedModel(parameters: parameters, iterations: 0, gradientNorm: norm,
+                                                                 objective: objective, converged: true),
                                     scores: s, cost: cost)
                     active[j] = false
                     continue
@@ -109,15 +126,15 @@ struct ToggleRefits {
                 stepColumns.append(j)
             }
             for j in stepColumns {
-                let step = factor.solve((0..<d).map { gradient[$0, j] })
-                for r in 0..<d { theta[r, j] -= step[r] }
+                let step = factor.solve(Array(gradient[(j * d)..<((j + 1) * d)]))
+                for r in 0..<d { theta[j * d + r] -= step[r] }
                 steps[j] += 1
             }
         }
         for j in fallback {
             var y = labels
             y[rows[j]] = 1 - y[rows[j]]
-            let model = try context.refitFirmModel(labels: y, from: (0..<d).map { theta[$0, j] })
+            let model = try context.refitFirmModel(labels: y, from: Array(theta[(j * d)..<((j + 1) * d)]))
             var cost = ChordRefit.Cost()
             cost.chordSteps = steps[j]
             cost.newtonIterations = model.iterations

@@ -15,11 +15,10 @@ struct GreedyRetrainTests {
 
     /// Exact greedy's first round is the best single flip: the weak-baseline case of issue 11
     /// (a screened k = 1 plan at 0.0693 where the best single flip gives 0.0238) cannot happen.
-    @Test(arguments: ["eqodds", "dp", "eqopp"])
-    func exactGreedyAtOneFlipIsTheBestSingleFlip(metric: String) throws {
-        for direction in ["up", "down", "both"] {
-            let context = try PlanningContext(
-                instance: Instance(spec: PlannerFixtures.toySpec(alpha: 0.2, direction: direction, metric: metric)), seed: 3)
+    @Test(arguments: [FairnessMetric.eqodds, .dp, .eqopp])
+    func exactGreedyAtOneFlipIsTheBestSingleFlip(metric: FairnessMetric) throws {
+        for direction in [FlipDirection.up, .down, .both] {
+            let context = try PlanningContext(instance: PlannerFixtures.toy(alpha: 0.2, direction: direction, metric: metric), seed: 3)
             let greedy = try GreedyRetrainPlanner().plan(context, budget: 1, progress: PlannerFixtures.silent)
             #expect(greedy.diagnostics["exact"] == 1)
             let best = try context.candidates.map { try retrained([$0], context) }.min()!

@@ -5,19 +5,23 @@ import FairflipTestSupport
 
 /// Instances shared by the planner tests, built once.
 enum PlannerFixtures {
-    /// The toy instance with a small collective (alpha 0.2): at most 16 candidates, so that
-    /// exhaustive search over budgets up to 4 is quick.
-    static func toySpec(alpha: Double, direction: String = "up", metric: String = "eqodds") throws -> InstanceSpec {
-        let text = TwoFeatureSpec.text(name: "toy-small", file: "data/toy.csv", testFraction: 0.5,
-                                       collective: "alpha = \(alpha)\nseed = 1", direction: direction, metric: metric)
-        return try InstanceSpec(toml: text, path: Repository.path("instances/toy-small.toml"))
+    /// The toy's data, read, split and encoded once; the variants below draw their collectives
+    /// from it in memory.
+    static let toyData: EncodedData = try! DataTable(spec: InstanceSpec(contentsOf: Repository.path("instances/toy.toml")))
+        .split().encoded()
+
+    /// The toy with a small collective (seed 1), a flip direction and a metric.
+    static func toy(alpha: Double, direction: FlipDirection = .up, metric: FairnessMetric = .eqodds) -> Instance {
+        var data = toyData
+        data.settings = ProblemSettings(name: "toy-small", origin: "(toy, in memory)", direction: direction, metric: metric)
+        return data.drawCollective(alpha: alpha, seed: 1)
     }
 
-    static let toySmall: PlanningContext = try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.2)), seed: 3)
-    static let toySmallDown: PlanningContext =
-        try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.6, direction: "down")), seed: 3)
-    static let toySmallBoth: PlanningContext =
-        try! PlanningContext(instance: Instance(spec: toySpec(alpha: 0.2, direction: "both", metric: "dp")), seed: 3)
+    /// The toy instance with a small collective (alpha 0.2): at most 16 candidates, so that
+    /// exhaustive search over budgets up to 4 is quick.
+    static let toySmall: PlanningContext = try! PlanningContext(instance: toy(alpha: 0.2), seed: 3)
+    static let toySmallDown: PlanningContext = try! PlanningContext(instance: toy(alpha: 0.6, direction: .down), seed: 3)
+    static let toySmallBoth: PlanningContext = try! PlanningContext(instance: toy(alpha: 0.2, direction: .both, metric: .dp), seed: 3)
 
     /// The small toy variants by name, for parameterised tests.
     static func toy(_ name: String) -> PlanningContext {
