@@ -9,7 +9,9 @@ import FairflipSolver
 /// (binary, one per row whose prediction can change within the toggle limit), and the metric's
 /// auxiliary variables. Rows: `dtheta_def_<j>` (`Δθ − U t = 0`, affine in the flips), `budget`,
 /// `trust` (refinement only), `score_hi_/score_lo_<line>` (big-M links, M from the reach),
-/// `<gap>_hi/_lo` (absolute gaps), `metric_cap` (target mode) and `error_cap`.
+/// `<gap>_hi/_lo` (absolute gaps), `metric_cap` (target mode) and `error_cap`. `<line>` is the
+/// row's name (`RowProvenance`): its CSV line, or `t<line>` for a row of a spec's test file in a
+/// pooled re-split.
 struct HardFormulation: Formulation {
     let problem: MIPProblem
     let lp: LinearisedProblem
@@ -57,8 +59,8 @@ struct HardFormulation: Formulation {
             let mp = max(0, s + reach.up[r]), mm = eps - (s + reach.down[r])
             mPlus.append(mp)
             mMinus.append(mm)
-            hiRows.append(p.addRow(name: "score_hi_\(planning.lines[j])", upper: -s))
-            loRows.append(p.addRow(name: "score_lo_\(planning.lines[j])", lower: eps - mm - s))
+            hiRows.append(p.addRow(name: "score_hi_\(planning.names[j])", upper: -s))
+            loRows.append(p.addRow(name: "score_lo_\(planning.names[j])", lower: eps - mm - s))
         }
         // Fixed rows' predictions are constants in the gaps and the error count.
         var gapRows: [(hi: Int, lo: Int)] = []
@@ -92,7 +94,7 @@ struct HardFormulation: Formulation {
             for j in 0..<d { e.append((defRows[j], -sign * u[j, i])) }
             e.append((budgetRow, 1))
             if let trustRow { e.append((trustRow, sign)) }
-            p.addBinary(name: "flip_\(planning.trainLines[lp.response.candidates[i]])",
+            p.addBinary(name: "flip_\(planning.trainNames[lp.response.candidates[i]])",
                         objective: targetMode ? 1 : 0, entries: e)
         }
         dthetaStart = p.columnCount
@@ -116,7 +118,7 @@ struct HardFormulation: Formulation {
                 e.append((gapRows[g].lo, lp.gapWeights[gap][j]))
             }
             if let errorRow { e.append((errorRow, planning.truth[j] ? -1 : 1)) }
-            p.addBinary(name: "pred_\(planning.lines[j])", entries: e)
+            p.addBinary(name: "pred_\(planning.names[j])", entries: e)
         }
         auxStart = p.appendAuxiliaryColumns(for: lp.metric, gapRows: gapRows, metricRow: metricRow, targetMode: targetMode)
         problem = p
