@@ -61,11 +61,13 @@ struct AuditReport: Encodable {
     var candidates: Int
     var train: AuditSummary
     var test: AuditSummary
+    /// Why the spec's metric is undefined on a split (absent when it is defined on both).
+    var undefined: [String]?
     var timing: Timing?
     private var trainAudit: FairnessAudit
     private var testAudit: FairnessAudit
 
-    enum CodingKeys: String, CodingKey { case instance, spec, metric, model, collective, candidates, train, test, timing }
+    enum CodingKeys: String, CodingKey { case instance, spec, metric, model, collective, candidates, train, test, undefined, timing }
 
     /// Fits the firm's model and audits it; with `loadSeconds`, also reports the timings.
     init(instance: Instance, loadSeconds: Double? = nil) throws {
@@ -87,6 +89,10 @@ struct AuditReport: Encodable {
         candidates = instance.candidates.count
         train = AuditSummary(trainAudit)
         test = AuditSummary(testAudit)
+        let reasons = [(trainAudit, UndefinedMetric.trainingSplit), (testAudit, UndefinedMetric.testSplit)].compactMap {
+            UndefinedMetric(metric: instance.metric, audit: $0, rows: $1).map { "\($0)" }
+        }
+        undefined = reasons.isEmpty ? nil : reasons
     }
 
     var text: String {
@@ -97,7 +103,7 @@ struct AuditReport: Encodable {
         collective: \(collective) minority training rows, \(candidates) may flip; metric: \(metric)
 
         \(AuditTable.render([("train", trainAudit), ("test", testAudit)]))
-        """ + (timing.map { "timing: load \($0.loadSeconds) s, fit \($0.fitSeconds) s\n" } ?? "")
+        """ + (undefined ?? []).map { "n/a: \($0)\n" }.joined() + (timing.map { "timing: load \($0.loadSeconds) s, fit \($0.fitSeconds) s\n" } ?? "")
     }
 }
 

@@ -14,6 +14,8 @@ struct Comparison: Encodable {
         var seconds: Double
         var best: Bool
         var failure: String?
+        /// Why the test metric is undefined (`test` is then absent).
+        var undefined: String?
     }
 
     var metric: String
@@ -30,10 +32,12 @@ struct Comparison: Encodable {
             do {
                 let plan = try planner.plan(context, budget: budget, progress: progress)
                 let evaluation = try PlanEvaluation(plan: plan, context: context)
+                let test = evaluation.testValue(of: context.metric)
                 rows.append(Row(method: planner.name, flips: plan.flips.count,
-                                train: evaluation.train.value(of: context.metric), test: evaluation.test.value(of: context.metric),
+                                train: try evaluation.trainValue(of: context.metric).get(), test: try? test.get(),
                                 trainError: evaluation.train.errorRate, testError: evaluation.test.errorRate,
-                                seconds: Date().timeIntervalSince(start), best: false))
+                                seconds: Date().timeIntervalSince(start), best: false,
+                                undefined: test.failure.map { "\($0)" }))
             } catch {
                 rows.append(Row(method: planner.name, flips: 0, train: nil, test: nil, trainError: nil, testError: nil,
                                 seconds: Date().timeIntervalSince(start), best: false, failure: "\(error)"))
@@ -52,12 +56,13 @@ struct Comparison: Encodable {
             if r.failure != nil {
                 t.append([r.method, "-", "-", "-", "-", "-", formatted(r.seconds, digits: 2), "failed"])
             } else {
-                t.append([r.method, "\(r.flips)", formatted(r.train!), formatted(r.test!), formatted(r.trainError!),
+                t.append([r.method, "\(r.flips)", formatted(r.train!), r.test.map { formatted($0) } ?? "n/a", formatted(r.trainError!),
                           formatted(r.testError!), formatted(r.seconds, digits: 2), r.best ? "*" : ""])
             }
         }
         var out = "budget \(budget); lower is better; * marks the lowest retrained train \(metric)\n" + t.render()
         for r in rows { if let failure = r.failure { out += "\(r.method) failed: \(failure)\n" } }
+        if let undefined = rows.lazy.compactMap(\.undefined).first { out += "n/a on test: \(undefined)\n" }
         return out
     }
 

@@ -45,9 +45,11 @@ struct PlanReport: Encodable {
     var flips: Flips
     /// The planner's prediction of the training metric after retraining.
     var surrogate: Double?
-    /// The training metric after retraining, and the test one.
+    /// The training metric after retraining, and the test one (absent when undefined: see `undefined`).
     var retrained: Double
-    var retrainedTest: Double
+    var retrainedTest: Double?
+    /// Why the metric is undefined on the test split (the training split is checked before planning).
+    var undefined: String?
     var before: Split
     var after: Split
     var solver: SolveRecord?
@@ -60,11 +62,12 @@ struct PlanReport: Encodable {
 
     private var audits: (trainBefore: FairnessAudit, trainAfter: FairnessAudit, testBefore: FairnessAudit, testAfter: FairnessAudit)
     private var solverSeconds: Double?
+    private var trainBefore: Double
     private var budgetLabel: String
 
     enum CodingKeys: String, CodingKey {
         case instance, spec, method, metric, seed, budget, candidates, configuration, flips, surrogate, retrained
-        case retrainedTest, before, after, solver, planOrigin, rounds, target, notes, timing
+        case retrainedTest, undefined, before, after, solver, planOrigin, rounds, target, notes, timing
     }
 
     init(context: PlanningContext, plan: Plan, evaluation: PlanEvaluation, budget: Int?, budgetLabel: String,
@@ -76,6 +79,7 @@ struct PlanReport: Encodable {
         let testBefore = FairnessAudit(truth: instance.test.truth, predictions: base.predictions(instance.test.features),
                                        groups: instance.test.groups)
         audits = (trainBefore, evaluation.train, testBefore, evaluation.test)
+        self.trainBefore = trainBefore.value(of: context.metric)
         self.instance = instance.name
         spec = instance.origin
         method = plan.method
@@ -91,7 +95,10 @@ struct PlanReport: Encodable {
                       files: train.spansFiles ? byLine.map { train.file(ofRow: $0) } : nil, trainRows: rows)
         surrogate = plan.surrogateMetric
         retrained = evaluation.train.value(of: context.metric)
-        retrainedTest = evaluation.test.value(of: context.metric)
+        switch evaluation.testValue(of: context.metric) {
+        case .success(let value): retrainedTest = value
+        case .failure(let reason): undefined = "\(reason)"
+        }
         before = Split(train: AuditSummary(trainBefore), test: AuditSummary(testBefore))
         after = Split(train: AuditSummary(evaluation.train), test: AuditSummary(evaluation.test))
         solver = mip?.firstSolve
@@ -181,7 +188,8 @@ struct PlanReport: Encodable {
             out += t.render()
         }
         out += "\n\(metric) on train: surrogate prediction \(surrogate.map { formatted($0) } ?? "n/a"), "
-            + "retrained \(formatted(retrained)) (before \(formatted(audits.trainBefore.value(of: FairnessMetric(rawValue: metric)!))))\n\n"
+            + "retrained \(formatted(retrained)) (before \(formatted(trainBefore)))\n\n"
+        if let undefined { out += "n/a on test: \(undefined)\n\n" }
         if let e = configuration?.maxErrorIncrease, audits.trainAfter.errorRate > audits.trainBefore.errorRate + e + 1e-12 {
             out += "warning: the retrained training error \(formatted(audits.trainAfter.errorRate)) exceeds the cap "
                 + "\(formatted(audits.trainBefore.errorRate)) + \(formatted(e)) (the linear model underestimated it)\n\n"

@@ -14,7 +14,8 @@ struct SweepCommand: ParsableCommand {
         discussion: """
             One results row per (alpha, seed, method, budget). Rerunning the same command resumes: cells \
             already in results.csv are not recomputed. --shard i/N runs every N-th cell (for job arrays); \
-            `fairflip report DIR` merges the shards. See docs/sweeps.md.
+            `fairflip report DIR` merges the shards. Ctrl-C stops the sweep (exit status 130) and keeps every \
+            finished cell for the resume. See docs/sweeps.md.
             """)
 
     @Argument(help: "The instance spec (TOML), e.g. instances/compas.toml.")
@@ -47,7 +48,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Fairness metric the planners lower (default: the spec's).")
     var metric: FairnessMetric?
 
-    @Option(parsing: .unconditional, help: "Cells run in parallel (default: the number of active processors).")
+    @Option(parsing: .unconditional,
+            help: "Cells run in parallel, at most the number of active processors (the default); each cell's planner gets an equal share of the cores.")
     var jobs: Int?
 
     @Option(help: "Run only shard i of N (cells with index % N == i), e.g. 0/4.", transform: { try Shard(parsing: $0) })
@@ -102,8 +104,12 @@ struct SweepCommand: ParsableCommand {
         s.rounds = mipRounds
         s.margin = margin
         s.planningRows = mipPlanningRows
+        s.threads = threadBudget.threadsPerJob
         return s
     }
+
+    /// One thread budget for the process: jobs × each plan's threads <= the cores.
+    private var threadBudget: ThreadBudget { ThreadBudget(jobs: jobs ?? ThreadBudget.cores) }
 
     /// The selected planners with the sweep's settings, followed by the `--mip-variant` ones
     /// (whose names must be new).
@@ -125,8 +131,12 @@ struct SweepCommand: ParsableCommand {
                 specPath: spec, budgets: budgets, planners: try planners(),
                 seeds: Array(firstSeed..<(firstSeed + (splitSeeds ?? seeds))), splitSeeds: splitSeeds != nil,
                 alphas: alphas, metric: metric,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard ?? .whole, output: out)
+                jobs: threadBudget.jobs, shard: shard ?? .whole, output: out)
             let bar = ProgressBar(quiet: quiet)
+            let interruption = Interruption.handle {
+                "the cells finished so far are in \(config.resultsPath); run the same command again to resume"
+            }
+            defer { interruption.cancel() }
             let outcome = try Sweep.run(config) { bar.show($0) }
             bar.finish()
             return outcome

@@ -33,8 +33,10 @@ public struct MetricFormula: Sendable, Equatable {
     /// `max |gap|` over `gaps`.
     public static func maximum(_ gaps: [Gap]) -> MetricFormula { MetricFormula(gaps: gaps, combination: .maximum) }
 
-    /// The metric's value from gap values (NaN when a gap it reads is NaN).
+    /// The metric's value from gap values (NaN when a gap it reads is NaN: undefined, never a
+    /// maximum of the defined ones).
     public func value(_ g: GapValues) -> Double {
+        if gaps.contains(where: { g[$0].isNaN }) { return .nan }
         switch combination {
         case .weightedSum(let weights):
             var total = 0.0

@@ -15,7 +15,7 @@ public struct ExhaustivePlanner: Planner {
     /// Subsets at most.
     public let limit: Int
     /// Threads retraining in parallel (default: the active processors).
-    public let workers: Int
+    public var workers: Int
 
     public init(limit: Int = 1_000_000, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         precondition(limit > 0, "the limit must be positive")

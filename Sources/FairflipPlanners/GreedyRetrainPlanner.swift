@@ -24,7 +24,7 @@ public struct GreedyRetrainPlanner: Planner {
     public let smoothing: Double
 
     /// Threads refitting the shortlist (default: the active processors); the plan does not depend on it.
-    public let threads: Int
+    public var threads: Int
 
     public init(screen: Int = 10, temperature: Double = 0.25, smoothing: Double = 1e-3,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) {

@@ -25,4 +25,15 @@ public struct PlanEvaluation: Sendable {
         test = FairnessAudit(truth: instance.test.truth, predictions: model.predictions(instance.test.features),
                              groups: instance.test.groups)
     }
+
+    /// The metric on the training split, or why it is undefined there.
+    public func trainValue(of metric: FairnessMetric) -> Result<Double, UndefinedMetric> {
+        train.definedValue(of: metric, rows: UndefinedMetric.trainingSplit)
+    }
+
+    /// The metric on the test split, or why it is undefined there (a test split may lack rows
+    /// the training split has).
+    public func testValue(of metric: FairnessMetric) -> Result<Double, UndefinedMetric> {
+        test.definedValue(of: metric, rows: UndefinedMetric.testSplit)
+    }
 }

@@ -23,7 +23,14 @@ public struct PlanningContext: Sendable {
 
     /// Trains the base model (unless given: contexts of one split that differ only in their
     /// collective share it) and lists the candidates.
+    /// - Throws: `UndefinedMetric` when the metric is undefined on the training split (no planner
+    ///   can lower it), before any fitting.
     public init(instance: Instance, metric: FairnessMetric? = nil, seed: UInt64 = 0, baseModel: FittedModel? = nil) throws {
+        let train = instance.train
+        if let undefined = UndefinedMetric(metric: metric ?? instance.metric, truth: train.truth, groups: train.groups,
+                                           rows: UndefinedMetric.trainingSplit) {
+            throw undefined
+        }
         self.instance = instance
         learner = LogisticRegression(C: instance.C)
         self.baseModel = try baseModel ?? Self.fitBaseModel(instance)

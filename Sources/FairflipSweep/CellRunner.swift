@@ -15,7 +15,10 @@ struct CellRunner: Sendable {
         var record = SweepRecord(instance: instanceName, alpha: cell.alpha, seed: cell.seed,
                                  splitSeed: splitSeeds ? cell.seed : nil, method: cell.method, budget: cell.budget, metric: "")
         let ctx: PlanningContext
-        do { ctx = try context() } catch {
+        do { ctx = try context() } catch let undefined as UndefinedMetric {
+            record.status = Self.errorStatus("\(undefined)")
+            return record
+        } catch {
             record.status = Self.errorStatus("loading the collective: \(error)")
             return record
         }
@@ -28,9 +31,13 @@ struct CellRunner: Sendable {
             record.flips = 0
             record.train = SplitFigures(FairnessAudit(truth: inst.train.truth, predictions: base.predictions(inst.train.features),
                                                       groups: inst.train.groups))
-            record.test = SplitFigures(FairnessAudit(truth: inst.test.truth, predictions: base.predictions(inst.test.features),
-                                                     groups: inst.test.groups))
+            let test = FairnessAudit(truth: inst.test.truth, predictions: base.predictions(inst.test.features),
+                                     groups: inst.test.groups)
+            record.test = SplitFigures(test)
             record.notes = "base model (budget 0: no flips, planner not called)"
+            if let undefined = UndefinedMetric(metric: ctx.metric, audit: test, rows: UndefinedMetric.testSplit) {
+                record.status = Self.errorStatus("\(undefined)")
+            }
             return record
         }
         let start = DispatchTime.now().uptimeNanoseconds
@@ -58,6 +65,7 @@ struct CellRunner: Sendable {
             record.train = SplitFigures(evaluation.train)
             record.test = SplitFigures(evaluation.test)
             record.degenerate = Self.degenerate(train: evaluation.train, test: evaluation.test, context: ctx)
+            if let undefined = evaluation.testValue(of: ctx.metric).failure { record.status = Self.errorStatus("\(undefined)") }
         } catch {
             if timing { record.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
             record.status = Self.errorStatus("\(error)")

@@ -12,9 +12,7 @@ struct GapWeights: Sendable {
     /// reads is undefined on them (a group without any of the rows the gap counts).
     init(truth: [Bool], groups: [Group], metric: FairnessMetric) throws {
         let counts = CellCounts(truth: truth, groups: groups)
-        if let undefined = UndefinedMetric(metric: metric, counts: counts) {
-            throw PlanningError("on the planning rows, \(undefined)")
-        }
+        if let undefined = UndefinedMetric(metric: metric, counts: counts, rows: "the planning rows") { throw undefined }
         weights = PerGap { gap in zip(groups, truth).map { gap.weight(group: $0, truth: $1, counts: counts) } }
     }
 

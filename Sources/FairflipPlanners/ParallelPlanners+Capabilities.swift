@@ -1,0 +1,23 @@
+/// The planners that retrain in parallel take their share of the process's thread budget
+/// (`PlannerSettings.threads`).
+extension ExhaustivePlanner {
+    public var capabilities: PlannerCapabilities { PlannerCapabilities(settings: [.threads]) }
+
+    public func configured(_ settings: PlannerSettings) -> any Planner {
+        guard let threads = settings.threads else { return self }
+        var planner = self
+        planner.workers = max(1, threads)
+        return planner
+    }
+}
+
+extension GreedyRetrainPlanner {
+    public var capabilities: PlannerCapabilities { PlannerCapabilities(settings: [.threads]) }
+
+    public func configured(_ settings: PlannerSettings) -> any Planner {
+        guard let threads = settings.threads else { return self }
+        var planner = self
+        planner.threads = max(1, threads)
+        return planner
+    }
+}
