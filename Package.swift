@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "FairflipDataTests", dependencies: ["FairflipData", "FairflipTestSupport"]),
         .testTarget(name: "FairflipLearningTests", dependencies: ["FairflipLearning", "FairflipData", "FairflipTestSupport"]),
         .testTarget(name: "FairflipFairnessTests", dependencies: ["FairflipFairness", "FairflipLearning", "FairflipData", "FairflipTestSupport"]),
-        .testTarget(name: "FairflipSolverTests", dependencies: ["FairflipSolver"]),
+        .testTarget(name: "FairflipSolverTests", dependencies: ["FairflipSolver", "FairflipTestSupport"]),
         .testTarget(name: "FairflipPlannersTests", dependencies: ["FairflipPlanners", "FairflipData", "FairflipTestSupport"]),
         .testTarget(name: "FairflipResultsTests", dependencies: ["FairflipResults"]),
         .testTarget(name: "FairflipReportsTests", dependencies: [
@@ -65,7 +65,7 @@ let package = Package(
         ]),
         .testTarget(name: "FairflipCLITests", dependencies: ["FairflipCLI", "fairflip", "FairflipTestSupport"]),
         .target(name: "FairflipTestSupport", dependencies: [
-            "FairflipData", "FairflipLearning", "FairflipPlanners", "FairflipSweep",
+            "FairflipData", "FairflipLearning", "FairflipPlanners", "FairflipSweep", "FairflipSolver",
         ], path: "Tests/FairflipTestSupport"),
     ]
 )

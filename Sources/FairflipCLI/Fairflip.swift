@@ -15,7 +15,7 @@ public struct Fairflip: ParsableCommand {
             saying what is wrong and where; 1 for a failure of fairflip itself.
             """,
         version: "0.1.0",
-        subcommands: [AuditCommand.self, PlanCommand.self, ExportMPSCommand.self, SolveWorkerCommand.self, ToyCommand.self, SweepCommand.self,
+        subcommands: [AuditCommand.self, PlanCommand.self, EvaluateCommand.self, ExportMPSCommand.self, SolveWorkerCommand.self, ToyCommand.self, SweepCommand.self,
                       ReportCommand.self, DemoCommand.self, CSVInfoCommand.self])
 
     public init() {}

@@ -84,16 +84,7 @@ struct PlanCommand: ParsableCommand {
             printError(failure + (out != nil ? " (no files written)" : ""))
             throw ExitCode(2)
         }
-        if let out {
-            try reportingErrors {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                for (name, content) in outcome.files {
-                    try AtomicFile.write(content, to: (out as NSString).appendingPathComponent(name))
-                }
-            }
-            progress.note("wrote \(outcome.files.map(\.0).joined(separator: " and ")) to \(out)")
-        }
-        print(json ? outcome.json : outcome.text, terminator: "")
+        try PlanReport.emit(text: json ? outcome.json : outcome.text, files: outcome.files, out: out, progress: progress)
     }
 
     /// The planner settings the options give.

@@ -158,35 +158,34 @@ struct SweepCommand: ParsableCommand {
 
 /// A progress bar on stderr: redrawn in place (at most 4 times a second) on a terminal; in a
 /// log file (a batch job) one line every 30 seconds and at the end.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
     private let quiet: Bool
     private let terminal = isatty(2) != 0
-    private let lock = NSLock()
-    private var last = -Double.infinity
-    private var drawn = false
     private let start = Date()
+    /// When the bar was last drawn, and whether it was drawn in place (a newline then ends it).
+    private let drawing = Locked((last: -Double.infinity, drawn: false))
 
     init(quiet: Bool) { self.quiet = quiet }
 
     func show(_ p: SweepProgress) {
         guard !quiet else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date().timeIntervalSince(start)
-        guard p.done == p.total || now - last >= (terminal ? 0.25 : 30) else { return }
-        last = now
-        if terminal {
-            drawn = true
-            FileHandle.standardError.write(Data(("\r" + p.bar() + "   ").utf8))
-        } else {
-            FileHandle.standardError.write(Data((p.bar() + "\n").utf8))
+        drawing.withLock { d in
+            let now = Date().timeIntervalSince(start)
+            guard p.done == p.total || now - d.last >= (terminal ? 0.25 : 30) else { return }
+            d.last = now
+            if terminal {
+                d.drawn = true
+                FileHandle.standardError.write(Data(("\r" + p.bar() + "   ").utf8))
+            } else {
+                FileHandle.standardError.write(Data((p.bar() + "\n").utf8))
+            }
         }
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawing.withLock { d in
+            if d.drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
     }
 }
 

@@ -38,6 +38,10 @@ public struct SolverSummary: Sendable, Codable, Equatable {
     public var bound: Double?
     /// Whether the time limit stopped the search (the incumbent was returned).
     public var hitTimeLimit: Bool
+    /// The bound at the end of the root node, if the solver reported one.
+    public var rootBound: Double?
+    /// Where the final plan came from, in the planner's words (MIP: solver, start, gradient, refinement).
+    public var origin: String?
 
     public init(status: MIPStatus, gap: Double? = nil, bound: Double? = nil, hitTimeLimit: Bool = false) {
         self.status = status

@@ -11,7 +11,8 @@ public enum ResultsTable {
         var h = ["instance", "alpha", "seed", "split_seed", "method", "budget", "metric", "status", "candidates", "flips",
                  "degenerate"]
         for split in ["train", "test"] { h += SplitFigures.columns.map { "\(split)_\($0.name)" } }
-        h += ["surrogate", "solver_status", "solver_gap", "wall_seconds", "diagnostics", "notes"]
+        h += ["surrogate", "solver_status", "solver_gap", "solver_bound", "solver_root_bound", "plan_origin",
+              "wall_seconds", "diagnostics", "notes"]
         return h
     }()
 
@@ -25,6 +26,7 @@ public enum ResultsTable {
                      r.degenerate]
         for split in [r.train, r.test] { cells += SplitFigures.columns.map { CSVFormat.number(split[keyPath: $0.path]) } }
         cells += [CSVFormat.number(r.surrogate), r.solverStatus ?? "", CSVFormat.number(r.solverGap),
+                  CSVFormat.number(r.solverBound), CSVFormat.number(r.solverRootBound), r.planOrigin ?? "",
                   CSVFormat.number(r.wallSeconds), r.diagnostics, r.notes]
         return CSVFormat.line(cells)
     }
@@ -63,6 +65,9 @@ public enum ResultsTable {
                 surrogate: number("surrogate"), solverStatus: text("solver_status").isEmpty ? nil : text("solver_status"),
                 solverGap: number("solver_gap"), wallSeconds: number("wall_seconds"),
                 diagnostics: text("diagnostics"), notes: text("notes"))
+            record.solverBound = number("solver_bound")
+            record.solverRootBound = number("solver_root_bound")
+            record.planOrigin = text("plan_origin").isEmpty ? nil : text("plan_origin")
             for (split, path) in [("train", \SweepRecord.train), ("test", \SweepRecord.test)] {
                 for column in SplitFigures.columns {
                     record[keyPath: path][keyPath: column.path] = number("\(split)_\(column.name)")

@@ -53,6 +53,11 @@ public struct SweepRecord: Sendable, Equatable {
     public var solverStatus: String?
     /// The solver's relative optimality gap.
     public var solverGap: Double?
+    /// The bound the solver proved at the end, and at the root node (the MIP's own objective).
+    public var solverBound: Double?
+    public var solverRootBound: Double?
+    /// Where the final plan came from (MIP: solver, start, gradient, refinement).
+    public var planOrigin: String?
     /// Seconds the planner took (empty when timing is off, for byte-reproducible files).
     public var wallSeconds: Double?
     /// Every other diagnostic, `key=value` joined by `;`, keys sorted.

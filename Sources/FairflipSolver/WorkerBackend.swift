@@ -5,12 +5,14 @@ import Glibc
 
 /// Solves in a child process (by default `fairflip solve-worker`), so that solves run
 /// concurrently (CBC keeps process-wide state), a CBC crash ends the child only, and the
-/// deadline is hard: `grace` seconds after the time limit the child is interrupted (CBC stops
-/// and reports its incumbent), and killed if it still has not answered a second later.
+/// deadline is hard: CBC does not always keep its own time limit (a root node with a start
+/// can run twice as long), so `grace` seconds after the limit the child is interrupted, and
+/// killed if it still runs a second later.
 ///
-/// When the child had to be killed, the result has no solution, `stoppedBy == .deadline`, and
-/// the bounds and start verdict it reported on the way; the incumbents it reported (objectives
-/// only) went to the event handler.
+/// When the child had to be ended, the result has no solution (CBC's C API has no graceful
+/// interrupt, so its incumbent's values are lost; the caller keeps its start), `stoppedBy ==
+/// .deadline`, and the bounds and start verdict it reported on the way; the incumbents it
+/// reported (objectives only) went to the event handler.
 public struct WorkerBackend: MIPBackend {
     public let name = "cbc-worker"
     /// The worker executable and its arguments.

@@ -49,6 +49,9 @@ struct CellRunner: Sendable {
             record.surrogate = plan.surrogateMetric.flatMap { $0.isFinite ? $0 : nil }
             record.solverStatus = plan.solver?.status.rawValue
             record.solverGap = plan.solver?.gap
+            record.solverBound = plan.solver?.bound
+            record.solverRootBound = plan.solver?.rootBound
+            record.planOrigin = plan.solver?.origin
             record.diagnostics = plan.diagnostics
                 .sorted { $0.key < $1.key }.map { "\($0.key)=\(CSVFormat.number($0.value))" }.joined(separator: ";")
             record.notes = Self.oneLine(plan.notes.joined(separator: " | "))

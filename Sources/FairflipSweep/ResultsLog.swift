@@ -10,11 +10,13 @@ import Foundation
 ///
 /// When the sweep completes, `finish` rewrites the file atomically in grid order, so the
 /// final file does not depend on `--jobs` or on completion order.
-final class ResultsLog: @unchecked Sendable {
+final class ResultsLog: Sendable {
     let path: String
-    private let handle: FileHandle
-    private let lock = NSLock()
-    private(set) var records: [SweepRecord]
+    /// The open file and the rows it holds, changed together by one worker at a time.
+    private let file: Locked<(handle: FileHandle, records: [SweepRecord])>
+
+    /// The rows of the file (resumed and appended).
+    var records: [SweepRecord] { file.withLock { $0.records } }
 
     /// Opens (creating or resuming) the results file.
     init(path: String) throws {
@@ -45,27 +47,25 @@ final class ResultsLog: @unchecked Sendable {
             }
         }
         guard let h = FileHandle(forWritingAtPath: path) else { throw SweepError("\(path): cannot open for appending") }
-        handle = h
-        handle.seekToEndOfFile()
-        records = kept
+        h.seekToEndOfFile()
+        file = Locked((h, kept))
     }
 
-    deinit { try? handle.close() }
+    deinit { file.withLock { try? $0.handle.close() } }
 
     /// Appends one row and hands it to the OS at once (unbuffered write).
     func append(_ record: SweepRecord) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        try handle.write(contentsOf: Data(ResultsTable.line(record).utf8))
-        records.append(record)
+        try file.withLock { f in
+            try f.handle.write(contentsOf: Data(ResultsTable.line(record).utf8))
+            f.records.append(record)
+        }
     }
 
     /// Rewrites the file atomically with rows in grid order (`order` gives a key's cell index).
     /// Rows of other grids (an earlier sweep into the same folder) come first, in the order
     /// they were in, so adding a method later appends its rows after the earlier ones.
     func finish(order: [SweepRecord.Key: Int]) throws {
-        lock.lock()
-        defer { lock.unlock() }
+        let records = self.records
         let sorted = records.enumerated().sorted { a, b in
             let (x, y) = (order[a.element.key] ?? -1, order[b.element.key] ?? -1)
             return x != y ? x < y : a.offset < b.offset

@@ -56,8 +56,13 @@ public enum Sweep {
         }
         let planners = Dictionary(config.planners.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let runner = CellRunner(instanceName: spec.name, timing: config.timing, splitSeeds: config.splitSeeds)
-        let state = RunState(total: mine.count, skipped: mine.count - pending.count)
-        progress(state.snapshot())
+        let start = DispatchTime.now().uptimeNanoseconds
+        @Sendable func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        let skipped = mine.count - pending.count
+        // Shared by the workers: progress so far and the first error that stops the sweep.
+        let state = Locked((progress: SweepProgress(done: skipped, total: mine.count, skipped: skipped, failed: 0, elapsed: 0),
+                            fatal: SweepError?.none))
+        progress(state.withLock { $0.progress })
 
         WorkerPool.run(count: pending.count, jobs: config.jobs) { i in
             let cell = pending[i]
@@ -66,17 +71,21 @@ public enum Sweep {
             }
             cache.release(alpha: cell.alpha, seed: cell.seed)
             do { try log.append(record) } catch {
-                state.fail(SweepError("\(config.resultsPath): cannot append a row: \(error)"))
+                state.withLock { if $0.fatal == nil { $0.fatal = SweepError("\(config.resultsPath): cannot append a row: \(error)") } }
                 return false
             }
-            progress(state.finished(failed: !record.isOK))
+            progress(state.withLock { s in
+                s.progress.done += 1
+                if !record.isOK { s.progress.failed += 1 }
+                s.progress.elapsed = elapsed()
+                return s.progress
+            })
             return true
         }
-        if let error = state.fatal { throw error }
+        if let error = state.withLock({ $0.fatal }) { throw error }
         try log.finish(order: order)
-        let s = state.snapshot()
         return Outcome(resultsPath: config.resultsPath, total: mine.count, computed: pending.count,
-                       skipped: mine.count - pending.count, failed: s.failed)
+                       skipped: skipped, failed: state.withLock { $0.progress.failed })
     }
 
     /// The alphas of the grid: the requested ones, or the spec's own collective.
@@ -93,40 +102,6 @@ public enum Sweep {
                 throw SweepError("alphas were given, but the spec's collective is the membership column '\(name)', not a fraction")
             }
             return [nil]
-        }
-    }
-
-    /// Counters shared by the worker threads.
-    private final class RunState: @unchecked Sendable {
-        private let lock = NSLock()
-        private let start = DispatchTime.now().uptimeNanoseconds
-        private var progress: SweepProgress
-        private(set) var fatal: SweepError?
-
-        init(total: Int, skipped: Int) {
-            progress = SweepProgress(done: skipped, total: total, skipped: skipped, failed: 0, elapsed: 0)
-        }
-
-        func finished(failed: Bool) -> SweepProgress {
-            lock.lock()
-            defer { lock.unlock() }
-            progress.done += 1
-            if failed { progress.failed += 1 }
-            progress.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return progress
-        }
-
-        func snapshot() -> SweepProgress {
-            lock.lock()
-            defer { lock.unlock() }
-            progress.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return progress
-        }
-
-        func fail(_ error: SweepError) {
-            lock.lock()
-            if fatal == nil { fatal = error }
-            lock.unlock()
         }
     }
 }

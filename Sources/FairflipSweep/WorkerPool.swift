@@ -7,13 +7,21 @@ enum WorkerPool {
     /// `body` returns false to stop the pool (no new items are started).
     static func run(count: Int, jobs: Int, body: @escaping @Sendable (Int) -> Bool) {
         guard count > 0 else { return }
-        let queue = ItemQueue(count: count)
+        // The next item to start; set to `count` to stop the pool.
+        let next = Locked(0)
+        @Sendable func take() -> Int? {
+            next.withLock { position in
+                guard position < count else { return nil }
+                position += 1
+                return position - 1
+            }
+        }
         let group = DispatchGroup()
         for _ in 0..<max(1, min(jobs, count)) {
             group.enter()
             let thread = Thread {
-                while let i = queue.next() {
-                    if !body(i) { queue.stop() }
+                while let i = take() {
+                    if !body(i) { next.withLock { $0 = count } }
                 }
                 group.leave()
             }
@@ -22,27 +30,5 @@ enum WorkerPool {
             thread.start()
         }
         group.wait()
-    }
-
-    private final class ItemQueue: @unchecked Sendable {
-        private let lock = NSLock()
-        private var position = 0
-        private let count: Int
-
-        init(count: Int) { self.count = count }
-
-        func next() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard position < count else { return nil }
-            position += 1
-            return position - 1
-        }
-
-        func stop() {
-            lock.lock()
-            position = count
-            lock.unlock()
-        }
     }
 }

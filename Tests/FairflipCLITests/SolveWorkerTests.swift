@@ -6,16 +6,7 @@ import Testing
 /// `fairflip solve-worker` driven by `WorkerBackend`, as the MIP planner does.
 @Suite("solve-worker")
 struct SolveWorkerTests {
-    /// max 5a + 4b + 3c  s.t.  2a + 3b + c <= 5: optimum a = b = 1 (9).
-    func knapsack() -> MIPProblem {
-        var p = MIPProblem()
-        p.sense = .maximize
-        let cap = p.addRow(name: "capacity", upper: 5)
-        p.addBinary(name: "a", objective: 5, entries: [(cap, 2)])
-        p.addBinary(name: "b", objective: 4, entries: [(cap, 3)])
-        p.addBinary(name: "c", objective: 3, entries: [(cap, 1)])
-        return p
-    }
+    func knapsack() -> MIPProblem { SolverTestProblems.knapsack() }
 
     @Test func solvesInAWorkerProcessAndStreamsCBCsLog() throws {
         let backend = WorkerBackend(executable: CommandLineRunner.binary)
@@ -39,6 +30,22 @@ struct SolveWorkerTests {
             results.append(r.map { "\($0.status.rawValue) \($0.objective ?? .nan)" } ?? "failed")
         }
         #expect(results.all == Array(repeating: "optimal 9.0", count: 3))
+    }
+
+    /// Cut off before CBC's own limit (the grace is negative here), the worker is ended from
+    /// outside: no solution comes back (CBC's C API cannot be interrupted gracefully), but the
+    /// incumbents it found were reported on the way.
+    @Test func anOverrunningWorkerIsCutOff() throws {
+        let backend = WorkerBackend(executable: CommandLineRunner.binary, grace: -28)
+        let problem = SolverTestProblems.marketSplit(rows: 5, columns: 40)
+        let log = EventLog()
+        let result = try backend.solve(MIPRequest(problem: problem, options: SolverOptions(timeLimit: 30, relativeGap: 0)),
+                                       events: log.append)
+        #expect(result.seconds < 15)
+        #expect(result.stoppedBy == .deadline)
+        #expect(result.status == .noSolution)
+        #expect(result.rootBound != nil)
+        #expect(log.events.contains { if case .incumbent = $0 { true } else { false } })
     }
 
     @Test func aRequestThatIsNotJSONIsRefused() throws {

@@ -9,18 +9,6 @@ import Testing
 /// The MIP's optimum of the linearised problem equals brute-force enumeration of the same linear model.
 @Suite("MIP optimality against enumeration")
 struct MIPOptimalityTests {
-    /// Every subset of `0..<m` with at most `k` elements.
-    func subsets(_ m: Int, _ k: Int) -> [[Bool]] {
-        var out: [[Bool]] = []
-        func go(_ i: Int, _ x: [Bool], _ used: Int) {
-            if i == m { out.append(x); return }
-            go(i + 1, x + [false], used)
-            if used < k { go(i + 1, x + [true], used + 1) }
-        }
-        go(0, [], 0)
-        return out
-    }
-
     func session(_ metric: FairnessMetric, formulation: MIPPlanner.FormulationKind = .hard,
                  maxErrorIncrease: Double? = nil, margin: Double = 0) throws -> PlanningSession {
         let instance = try TinyInstance.instance()
@@ -40,7 +28,7 @@ struct MIPOptimalityTests {
         let k = 3
         let (main, _, _) = try s.firstFormulation(budget: k, goal: .lowestMetric)
         let hard = try #require(main as? HardFormulation)
-        let brute = subsets(m, k).map { hard.lp.linearAudit($0).value(of: metric) }.min()!
+        let brute = PlanEnumeration.subsets(m, k).map { hard.lp.linearAudit($0).value(of: metric) }.min()!
         // No start: the MIP alone must find the optimum.
         let outcome = try FormulationSolver.solve(hard, starts: [], backend: CBCBackend(),
                                                   options: SolverOptions(timeLimit: 60), changeableRows: nil)
@@ -68,7 +56,7 @@ struct MIPOptimalityTests {
             let predictions = zip(baseScores, scores).map { $0 > 0 ? $1 > -margin : $1 > margin }
             return FairnessAudit(truth: s.planning.truth, predictions: predictions, groups: s.planning.groups).value(of: metric)
         }
-        let brute = subsets(m, k).map(counted).min()!
+        let brute = PlanEnumeration.subsets(m, k).map(counted).min()!
         let outcome = try FormulationSolver.solve(hard, starts: [], backend: CBCBackend(),
                                                   options: SolverOptions(timeLimit: 60), changeableRows: nil)
         #expect(outcome.record.status == .optimal)
@@ -87,7 +75,7 @@ struct MIPOptimalityTests {
         let m = exact.context.candidates.count
         let (e, _, _) = try exact.firstFormulation(budget: 3, goal: .lowestMetric)
         let (w, _, _) = try wide.firstFormulation(budget: 3, goal: .lowestMetric)
-        let differs = subsets(m, 3).contains { abs(e.surrogateMetric($0) - w.surrogateMetric($0)) > 1e-9 }
+        let differs = PlanEnumeration.subsets(m, 3).contains { abs(e.surrogateMetric($0) - w.surrogateMetric($0)) > 1e-9 }
         #expect(differs, "a margin of 0.5 should change some plan's counted metric on the tiny instance")
     }
 
@@ -102,7 +90,7 @@ struct MIPOptimalityTests {
         let (main, _, _) = try s.firstFormulation(budget: 3, goal: .lowestMetric)
         let hard = try #require(main as? HardFormulation)
         let cap = try #require(s.errorCap)
-        let brute = subsets(m, 3).compactMap { x -> Double? in
+        let brute = PlanEnumeration.subsets(m, 3).compactMap { x -> Double? in
             let audit = hard.lp.linearAudit(x)
             return audit.overall.errors <= cap ? audit.value(of: .eqodds) : nil
         }.min()!
@@ -114,7 +102,7 @@ struct MIPOptimalityTests {
     @Test func targetModeFindsTheFewestFlipsOfTheLinearModel() throws {
         let s = try session(.eqodds)
         let m = s.context.candidates.count
-        let all = subsets(m, 4)
+        let all = PlanEnumeration.subsets(m, 4)
         let (probe, _, _) = try s.firstFormulation(budget: 4, goal: .lowestMetric)
         let values = all.map { (probe as! HardFormulation).lp.linearAudit($0).value(of: .eqodds) }
         // A target between the best and the unflipped value.
@@ -129,7 +117,7 @@ struct MIPOptimalityTests {
         let s = try session(.eqodds, formulation: .soft)
         let m = s.context.candidates.count
         let (main, _, _) = try s.firstFormulation(budget: 3, goal: .lowestMetric)
-        let brute = subsets(m, 3).map { main.surrogateMetric($0) }.min()!
+        let brute = PlanEnumeration.subsets(m, 3).map { main.surrogateMetric($0) }.min()!
         let outcome = try FormulationSolver.solve(main, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
         #expect(abs(outcome.record.objective! - brute) < 1e-6)
     }

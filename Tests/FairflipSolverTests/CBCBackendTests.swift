@@ -1,4 +1,5 @@
 @testable import FairflipSolver
+import FairflipTestSupport
 import Testing
 
 @Suite("CBC backend")

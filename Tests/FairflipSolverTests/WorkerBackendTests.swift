@@ -1,5 +1,6 @@
 import FairflipSolver
 import Foundation
+import FairflipTestSupport
 import Testing
 
 /// The parent side of the worker protocol against workers that misbehave (shell scripts standing

@@ -50,7 +50,7 @@ public struct ExportedProblem: Sendable {
             for f in context.instance.featureNames {
                 columns.append(Column(name: "", kind: "dtheta", trainRow: nil, csvLine: nil, file: nil, label: nil, feature: f))
             }
-            for j in hard.reach.changeable {
+            for j in (0..<hard.classes.count).map(hard.classes.representative) {  // one per class of identical rows
                 let row = session.planning.rows[j]
                 columns.append(Column(name: "", kind: "pred", trainRow: row, csvLine: train.lines[row], file: fileOf(row),
                                       label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil))

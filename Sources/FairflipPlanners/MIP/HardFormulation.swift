@@ -6,18 +6,45 @@ import FairflipSolver
 /// (formulation.md, "The hard formulation").
 ///
 /// Columns: `flip_<line>` (binary, one per candidate), `dtheta_<j>` (free, `d`), `pred_<line>`
-/// (binary, one per row whose prediction can change within the toggle limit), and the metric's
-/// auxiliary variables. Rows: `dtheta_def_<j>` (`Δθ − U t = 0`, affine in the flips), `budget`,
-/// `trust` (refinement only), `score_hi_/score_lo_<line>` (big-M links, M from the reach),
-/// `<gap>_hi/_lo` (absolute gaps), `metric_cap` (target mode) and `error_cap`. `<line>` is the
-/// row's name (`RowProvenance`): its CSV line, or `t<line>` for a row of a spec's test file in a
-/// pooled re-split.
+/// (binary, one per class of rows with identical features whose prediction can change within the
+/// toggle limit, named by its first row: `PredictionClasses`), and the metric's auxiliary
+/// variables. Rows: `dtheta_def_<j>` (`Δθ − U t = 0`, affine in the flips), `budget`, `trust`
+/// (refinement only), `score_hi_/score_lo_<line>` (big-M links per class, M from the reach),
+/// `order_<line>_<line>` (score-order inequalities `v_hi ≥ v_lo`: `ScoreOrder`), `<gap>_hi/_lo`
+/// (absolute gaps), `metric_cap` (target mode) and `error_cap`. Classes and score-order rows
+/// remove no integer solution of the linear model; they only tighten the LP relaxation.
+/// `<line>` is the row's name (`RowProvenance`): its CSV line, or `t<line>` for a row of a spec's
+/// test file in a pooled re-split.
+///
+/// **Links and the integrality tolerance.** For a changeable row with linear score `s'` the links are
+///
+///     s' ≤ (M⁺ + δ) v − δ          (v = 0 forces s' ≤ −δ; v = 1 allows up to M⁺ = max(0, s + up))
+///     s' ≥ ε − M⁻ (1 − v)          (v = 1 forces s' ≥ ε;  v = 0 allows down to s + down)
+///
+/// with per-row margins chosen so that a binary CBC accepts as integral (within
+/// `integralityTolerance` τ of 0 or 1) still decides the sign of the score exactly as the linear
+/// model does (`s' > 0`): `δ = 2τ M⁺` and `ε = max(minimumEps, 2τ |s + down|)`, so "v ≈ 0" gives
+/// `s' ≤ (M⁺ + δ)τ − δ < 0` and "v ≈ 1" gives `s' ≥ ε − τ M⁻ > 0`. Scores in the band `(−δ, ε)`
+/// (about 1e-5 wide) are excluded from the model. The plan with no toggles is always feasible:
+/// for a row whose current score lies inside its band the band is narrowed to exclude that score
+/// (`ε ≤ s` when `s > 0`, `δ ≤ −s` when `s ≤ 0`); only such rows (scores within ~1e-5 of 0) can
+/// be decoded against the sign of their score.
 struct HardFormulation: Formulation {
     let problem: MIPProblem
     let lp: LinearisedProblem
     let reach: Reach
-    /// Margin a favourable prediction must clear in the model.
-    let eps: Double
+    /// Smallest margin a favourable prediction must clear in the model.
+    let minimumEps: Double
+    /// CBC's integrality tolerance (its default), which the per-row margins absorb.
+    static let integralityTolerance = 1e-6
+    /// Changeable rows with identical features, one prediction binary each.
+    let classes: PredictionClasses
+    /// Number of score-order rows.
+    let orderRows: Int
+    /// Per class: the margin a favourable prediction must
+    /// clear (`ε`) and the one an unfavourable prediction must stay below 0 by (`δ`).
+    let eps: [Double]
+    let negativeMargin: [Double]
     /// Column of `dtheta_0`; `pred` columns follow the `d` of them, then the auxiliaries.
     let dthetaStart: Int
     let predStart: Int
@@ -27,9 +54,10 @@ struct HardFormulation: Formulation {
 
     var candidateCount: Int { lp.candidateCount }
 
-    init(_ lp: LinearisedProblem, eps: Double = 1e-5) {
+    /// - Parameter scoreOrder: add the score-order inequalities (off only to measure what they do).
+    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5, scoreOrder: Bool = true) {
         self.lp = lp
-        self.eps = eps
+        self.minimumEps = minimumEps
         let planning = lp.planning
         let m = lp.candidateCount
         let u = lp.response.columns
@@ -39,10 +67,15 @@ struct HardFormulation: Formulation {
 
         var include = planning.groups.map { $0 != .other }
         if lp.errorCap != nil { include = Array(repeating: true, count: planning.count) }
-        let reach = Reach(features: planning.features, scores: lp.scores, columns: u,
-                          limit: lp.toggleLimit, include: include, keptEffects: HardLocalSearch.maxEntries)
+        // At most `flippedNow + budget` toggles are possible (undo every flip, make `budget` new
+        // ones), so the reach is never looser than the budget even when the trust region is.
+        let limit = min(lp.toggleLimit, flippedNow + lp.budget)
+        let reach = Reach(features: planning.features, scores: lp.scores, columns: u, limit: limit, include: include,
+                          keptEffects: HardLocalSearch.maxEntries)
         self.reach = reach
         let changing = Set(reach.changeable)
+        let classes = PredictionClasses(features: planning.features, reach: reach)
+        self.classes = classes
 
         var p = MIPProblem()
         p.name = "fairflip"
@@ -53,15 +86,35 @@ struct HardFormulation: Formulation {
         let refining = flippedNow > 0 || lp.toggleLimit < min(lp.budget, m)
         let trustRow = refining ? p.addRow(name: "trust", upper: Double(lp.toggleLimit - flippedNow)) : nil
         var hiRows: [Int] = [], loRows: [Int] = []
-        var mPlus: [Double] = [], mMinus: [Double] = []
-        for (r, j) in reach.changeable.enumerated() {
+        var mPlus: [Double] = [], mMinus: [Double] = [], epsRows: [Double] = [], deltaRows: [Double] = []
+        let tol = Self.integralityTolerance
+        for (c, r) in classes.reachIndex.enumerated() {
+            let j = classes.representative(c)
             let s = lp.scores[j]
-            let mp = max(0, s + reach.up[r]), mm = eps - (s + reach.down[r])
-            mPlus.append(mp)
+            let lowest = s + reach.down[r]
+            let mp = max(0, s + reach.up[r])
+            var e = max(minimumEps, 2 * tol * abs(lowest)), delta = 2 * tol * mp
+            if s > 0 { e = min(e, s) } else { delta = min(delta, -s) }
+            let mm = e - lowest
+            mPlus.append(mp + delta)
             mMinus.append(mm)
-            hiRows.append(p.addRow(name: "score_hi_\(planning.names[j])", upper: -s))
-            loRows.append(p.addRow(name: "score_lo_\(planning.names[j])", lower: eps - mm - s))
+            epsRows.append(e)
+            deltaRows.append(delta)
+            hiRows.append(p.addRow(name: "score_hi_\(planning.names[j])", upper: -s - delta))
+            loRows.append(p.addRow(name: "score_lo_\(planning.names[j])", lower: e - mm - s))
         }
+        eps = epsRows
+        negativeMargin = deltaRows
+        var order: ScoreOrder?
+        if scoreOrder {
+            let reps = (0..<classes.count).map(classes.representative)
+            order = ScoreOrder(features: planning.features.selectingRows(reps), scores: reps.map { lp.scores[$0] },
+                               columns: u, limit: limit)
+        }
+        let orderRowIndices = (order?.edges ?? []).map { e in
+            p.addRow(name: "order_\(planning.names[classes.representative(e.hi)])_\(planning.names[classes.representative(e.lo)])", lower: 0)
+        }
+        orderRows = orderRowIndices.count
         // Fixed rows' predictions are constants in the gaps and the error count.
         var gapRows: [(hi: Int, lo: Int)] = []
         for gap in lp.metric.gaps {
@@ -99,11 +152,11 @@ struct HardFormulation: Formulation {
         }
         dthetaStart = p.columnCount
         var dthetaEntries = ColumnEntries(columns: d)
-        for (r, j) in reach.changeable.enumerated() {
+        for c in 0..<classes.count {
             for k in 0..<d {
-                let x = planning.features[j, k]
-                dthetaEntries.add(column: k, row: hiRows[r], value: x)
-                dthetaEntries.add(column: k, row: loRows[r], value: x)
+                let x = planning.features[classes.representative(c), k]
+                dthetaEntries.add(column: k, row: hiRows[c], value: x)
+                dthetaEntries.add(column: k, row: loRows[c], value: x)
             }
         }
         for k in 0..<d {
@@ -111,14 +164,25 @@ struct HardFormulation: Formulation {
                         entries: [(defRows[k], 1)] + dthetaEntries.entries[k])
         }
         predStart = p.columnCount
-        for (r, j) in reach.changeable.enumerated() {
-            var e: [(row: Int, value: Double)] = [(hiRows[r], -mPlus[r]), (loRows[r], -mMinus[r])]
+        var orderEntries = ColumnEntries(columns: classes.count)
+        for (e, row) in zip(order?.edges ?? [], orderRowIndices) {
+            orderEntries.add(column: e.hi, row: row, value: 1)
+            orderEntries.add(column: e.lo, row: row, value: -1)
+        }
+        for (c, rows) in classes.members.enumerated() {
+            var e: [(row: Int, value: Double)] = [(hiRows[c], -mPlus[c]), (loRows[c], -mMinus[c])]
             for (g, gap) in lp.metric.gaps.enumerated() {
-                e.append((gapRows[g].hi, lp.gapWeights[gap][j]))
-                e.append((gapRows[g].lo, lp.gapWeights[gap][j]))
+                let w = rows.reduce(0) { $0 + lp.gapWeights[gap][$1] }
+                if w != 0 {
+                    e.append((gapRows[g].hi, w))
+                    e.append((gapRows[g].lo, w))
+                }
             }
-            if let errorRow { e.append((errorRow, planning.truth[j] ? -1 : 1)) }
-            p.addBinary(name: "pred_\(planning.names[j])", entries: e)
+            if let errorRow {
+                let w = rows.reduce(0) { $0 + (planning.truth[$1] ? -1.0 : 1.0) }
+                if w != 0 { e.append((errorRow, w)) }
+            }
+            p.addBinary(name: "pred_\(planning.names[rows[0]])", entries: e + orderEntries.entries[c])
         }
         auxStart = p.appendAuxiliaryColumns(for: lp.metric, gapRows: gapRows, metricRow: metricRow, targetMode: targetMode)
         problem = p
@@ -135,9 +199,9 @@ struct HardFormulation: Formulation {
         var values = [Double](repeating: 0, count: problem.columnCount)
         for i in 0..<candidateCount { values[i] = x[i] ? 1 : 0 }
         for k in dtheta.indices { values[dthetaStart + k] = dtheta[k] }
-        for (r, j) in reach.changeable.enumerated() {
-            let s = scores[j]
-            if s >= eps { values[predStart + r] = 1 } else if s > 0 { return nil }
+        for c in 0..<classes.count {
+            let s = scores[classes.representative(c)]
+            if s >= eps[c] { values[predStart + c] = 1 } else if s > -negativeMargin[c] { return nil }
         }
         let audit = lp.linearAudit(x)
         let gaps = audit.gaps

@@ -45,5 +45,6 @@ extension SolverSummary {
     init(_ record: SolveRecord) {
         self.init(status: record.status, gap: record.gap,
                   bound: record.bound, hitTimeLimit: record.hitTimeLimit)
+        rootBound = record.rootBound
     }
 }

@@ -129,8 +129,7 @@ extension PlanningSession {
         plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status.rawValue)"]
         plan.diagnostics = ["rounds": Double(rounds.filter { $0.round > 0 }.count), "retrained": current.metric]
         plan.solver = SolverSummary(firstRecord)
-        if let bound = firstRecord.bound { plan.diagnostics["solver_bound"] = bound }
-        if let root = firstRecord.rootBound { plan.diagnostics["solver_root_bound"] = root }
+        plan.solver?.origin = origin.rawValue
         return MIPPlanResult(plan: plan, formulation: configuration.formulation.rawValue, budget: budget,
                              planningRows: planning.count, firstSolve: firstRecord, rounds: rounds,
                              retrained: current.metric, surrogate: currentSurrogate, origin: origin, target: nil)

@@ -52,6 +52,7 @@ struct TargetSearch {
             var plan = s.plan(from: outcome.plan, surrogate: surrogate)
             plan.notes = ["formulation: \(s.configuration.formulation.rawValue)", "solver: \(outcome.record.status.rawValue)"]
             plan.solver = SolverSummary(outcome.record)
+            plan.solver?.origin = outcome.record.incumbent == .solver ? "solver" : "start"
             let round = RefinementRound(
                 round: 0, flips: k0, toggles: k0, surrogate: surrogate, linearPrediction: surrogate,
                 retrained: retrained.metric, retrainedError: retrained.error, accepted: true,

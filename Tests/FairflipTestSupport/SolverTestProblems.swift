@@ -2,9 +2,9 @@ import Foundation
 import FairflipSolver
 
 /// Small models the solver tests share.
-enum SolverTestProblems {
+public enum SolverTestProblems {
     /// max 5a + 4b + 3c  s.t.  2a + 3b + c <= 5,  a, b, c binary: optimum a = b = 1 (9).
-    static func knapsack() -> MIPProblem {
+    public static func knapsack() -> MIPProblem {
         var p = MIPProblem()
         p.sense = .maximize
         let cap = p.addRow(name: "capacity", upper: 5)
@@ -16,7 +16,7 @@ enum SolverTestProblems {
 
     /// A knapsack with `n` items CBC cannot close at the root: min −Σ v_i x_i s.t. Σ w_i x_i ≤ W,
     /// with deterministic pseudo-random weights and values.
-    static func hardKnapsack(items n: Int) -> MIPProblem {
+    public static func hardKnapsack(items n: Int) -> MIPProblem {
         var p = MIPProblem()
         var state: UInt64 = 12345
         func next() -> Double {
@@ -40,7 +40,7 @@ extension SolverTestProblems {
     /// A market-split problem (Cornuéjols and Dawande): `rows` equalities Σ a_ij x_j = ⌊Σ a_ij / 2⌋
     /// over binaries with slacks, minimising the slack. Always feasible, and famously hard for
     /// branch and bound, so a short time limit stops it.
-    static func marketSplit(rows: Int, columns: Int) -> MIPProblem {
+    public static func marketSplit(rows: Int, columns: Int) -> MIPProblem {
         var p = MIPProblem()
         var state: UInt64 = 987654321
         func next() -> Double {
@@ -60,21 +60,23 @@ extension SolverTestProblems {
 }
 
 /// Collects events from any thread.
-final class EventLog: @unchecked Sendable {
+public final class EventLog: @unchecked Sendable {
+    public init() {}
+
     private let lock = NSLock()
     private var stored: [MIPEvent] = []
 
-    func append(_ e: MIPEvent) {
+    public func append(_ e: MIPEvent) {
         lock.lock()
         stored.append(e)
         lock.unlock()
     }
 
-    var events: [MIPEvent] {
+    public var events: [MIPEvent] {
         lock.lock()
         defer { lock.unlock() }
         return stored
     }
 
-    var lines: [String] { events.compactMap { if case let .log(l) = $0 { l } else { nil } } }
+    public var lines: [String] { events.compactMap { if case let .log(l) = $0 { l } else { nil } } }
 }
