@@ -35,3 +35,24 @@ public enum RowName {
         return source == 0 ? String(line) : "t\(line)"
     }
 }
+
+/// A data row's file and line: what names it unambiguously, whatever the split.
+public struct RowOrigin: Hashable, Sendable {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}
+
+extension RowProvenance {
+    /// Row `i`'s file and line.
+    public func origin(ofRow i: Int) -> RowOrigin { RowOrigin(file: file(ofRow: i), line: lines[i]) }
+
+    /// Each row's index by its file and line (for reading plans back from files).
+    public func rowsByOrigin() -> [RowOrigin: Int] {
+        Dictionary(lines.indices.map { (origin(ofRow: $0), $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
