@@ -10,9 +10,10 @@ public struct Fairflip: ParsableCommand {
             An instance is a TOML spec naming the data, the label, the sensitive attribute, the features, \
             the firm's logistic regression and the collective. See instances/*.toml.
 
-            Exit status: 0 on success; 2 for any input error (a bad option or option value, a bad spec, \
-            data or results file, an unwritable output, an unreachable target), with one line on stderr \
-            saying what is wrong and where; 1 for a failure of fairflip itself.
+            Exit status: 0 on success; 2 when a command stops on an error, every input error included \
+            (a bad option or option value, a bad spec, data or results file, an unwritable output, an \
+            unreachable target), with one `fairflip: error:` line on stderr saying what is wrong and where; \
+            130 when Ctrl-C stops a sweep.
             """,
         version: "0.1.0",
         subcommands: [AuditCommand.self, PlanCommand.self, EvaluateCommand.self, ExportMPSCommand.self, SolveWorkerCommand.self, ToyCommand.self, SweepCommand.self,

@@ -28,6 +28,15 @@ struct PlanReport: Encodable {
         var test: AuditSummary
     }
 
+    /// The degenerate-fairness guard's verdict on the retrained model (`DegenerateFairness`).
+    struct Degenerate: Encodable {
+        /// Whether either split is flagged.
+        var flagged: Bool
+        /// Why, per split (empty when that split is not flagged).
+        var train: [String]
+        var test: [String]
+    }
+
     struct Timing: Encodable {
         var totalSeconds: Double
         var solverSeconds: Double?
@@ -52,6 +61,7 @@ struct PlanReport: Encodable {
     var undefined: String?
     var before: Split
     var after: Split
+    var degenerate: Degenerate
     var solver: SolveRecord?
     /// Where the final plan came from (MIP only): solver, start, gradient or refinement.
     var planOrigin: MIPPlanResult.Origin?
@@ -67,7 +77,7 @@ struct PlanReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case instance, spec, method, metric, seed, budget, candidates, configuration, flips, surrogate, retrained
-        case retrainedTest, undefined, before, after, solver, planOrigin, rounds, target, notes, timing
+        case retrainedTest, undefined, before, after, degenerate, solver, planOrigin, rounds, target, notes, timing
     }
 
     init(context: PlanningContext, plan: Plan, evaluation: PlanEvaluation, budget: Int?, budgetLabel: String,
@@ -101,6 +111,10 @@ struct PlanReport: Encodable {
         }
         before = Split(train: AuditSummary(trainBefore), test: AuditSummary(testBefore))
         after = Split(train: AuditSummary(evaluation.train), test: AuditSummary(evaluation.test))
+        let trainCheck = DegenerateFairness(after: evaluation.train, before: trainBefore)
+        let testCheck = DegenerateFairness(after: evaluation.test, before: testBefore)
+        degenerate = Degenerate(flagged: trainCheck.isDegenerate || testCheck.isDegenerate,
+                                train: trainCheck.reasons, test: testCheck.reasons)
         solver = mip?.firstSolve
         planOrigin = mip?.origin
         rounds = mip?.rounds
@@ -194,6 +208,11 @@ struct PlanReport: Encodable {
             out += "warning: the retrained training error \(formatted(audits.trainAfter.errorRate)) exceeds the cap "
                 + "\(formatted(audits.trainBefore.errorRate)) + \(formatted(e)) (the linear model underestimated it)\n\n"
         }
+        for (split, reasons) in [("train", degenerate.train), ("test", degenerate.test)] where !reasons.isEmpty {
+            out += "warning: degenerate fairness on \(split): \(reasons.joined(separator: "; ")); the gap may have closed "
+                + "by predicting a group all one way or by giving up accuracy (see --max-error-increase)\n"
+        }
+        if degenerate.flagged { out += "\n" }
         out += AuditTable.render([("train before", audits.trainBefore), ("train after", audits.trainAfter),
                                   ("test before", audits.testBefore), ("test after", audits.testAfter)])
         if let timing {
