@@ -35,7 +35,7 @@ struct SweepCommand: ParsableCommand {
     var seeds: Int = 1
 
     @Option(name: .customLong("split-seeds"),
-            help: "Number of seeds that each also re-split train/test (split_seed = the seed); replaces --seeds. Needs a one-file spec.")
+            help: "Number of seeds that each also re-split train/test (split_seed = the seed); replaces --seeds. A spec with train and test files is re-split from both files' rows pooled, at the test file's share.")
     var splitSeeds: Int?
 
     @Option(help: "The first seed.")
