@@ -21,6 +21,7 @@ public enum SolveWorker {
             channel.send(.failure("cannot read the request (\(input.count) bytes): \(error)"))
             return 2
         }
+        watchParent()
         do {
             let result = try backend.solve(request) { channel.send(.event($0)) }
             channel.send(.result(result))
@@ -29,6 +30,20 @@ public enum SolveWorker {
             channel.send(.failure("\(error)"))
             return 1
         }
+    }
+
+    /// Ends this process as soon as its parent is gone (killed, or interrupted before it could
+    /// stop its workers), so that no orphaned solve keeps a core busy until its own time limit.
+    /// Linux re-parents an orphan, which `getppid()` shows; polling keeps this free of C shims.
+    private static func watchParent() {
+        let parent = getppid()
+        let watcher = Thread {
+            while true {
+                usleep(200_000)
+                if getppid() != parent { _exit(3) }
+            }
+        }
+        watcher.start()
     }
 
     /// Serialised writes of whole protocol lines.

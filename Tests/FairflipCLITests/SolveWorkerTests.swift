@@ -36,16 +36,51 @@ struct SolveWorkerTests {
     /// outside: no solution comes back (CBC's C API cannot be interrupted gracefully), but the
     /// incumbents it found were reported on the way.
     @Test func anOverrunningWorkerIsCutOff() throws {
-        let backend = WorkerBackend(executable: CommandLineRunner.binary, grace: -28)
+        // Cut off 6 s in (30 s limit, grace -24): long enough for CBC's root and first incumbent
+        // even while the rest of the suite runs alongside, far short of its own limit.
+        let backend = WorkerBackend(executable: CommandLineRunner.binary, grace: -24)
         let problem = SolverTestProblems.marketSplit(rows: 5, columns: 40)
         let log = EventLog()
         let result = try backend.solve(MIPRequest(problem: problem, options: SolverOptions(timeLimit: 30, relativeGap: 0)),
                                        events: log.append)
-        #expect(result.seconds < 15)
+        #expect(result.seconds < 20)
         #expect(result.stoppedBy == .deadline)
         #expect(result.status == .noSolution)
         #expect(result.rootBound != nil)
         #expect(log.events.contains { if case .incumbent = $0 { true } else { false } })
+    }
+
+    /// A worker whose parent dies (killed, or interrupted before it could stop its workers) ends
+    /// itself instead of solving on until its own 30 s limit.
+    @Test func anOrphanedWorkerEndsItself() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orphan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let request = dir.appendingPathComponent("request.json")
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        try encoder.encode(MIPRequest(problem: SolverTestProblems.marketSplit(rows: 5, columns: 40),
+                                      options: SolverOptions(timeLimit: 30, relativeGap: 0))).write(to: request)
+        // The shell starts the worker in the background and exits at once: the worker is orphaned.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" solve-worker < \"$1\" > /dev/null 2>&1 & echo $!", CommandLineRunner.binary, request.path]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        shell.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Alive means a process that is neither gone nor a zombie waiting to be reaped.
+        func alive() -> Bool {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
+            return !status.contains("State:\tZ")
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while alive() && Date() < deadline { usleep(100_000) }
+        let survived = alive()
+        if survived { kill(pid, SIGKILL) }
+        #expect(!survived)
     }
 
     @Test func aRequestThatIsNotJSONIsRefused() throws {
