@@ -2,6 +2,7 @@ import FairflipData
 import FairflipFairness
 import FairflipPlanners
 import FairflipReports
+import FairflipResults
 import Foundation
 
 /// What `fairflip plan` reports: the plan by CSV line, before/after audits on train and test,
@@ -15,6 +16,9 @@ struct PlanReport: Encodable {
         /// Lines of the flipped rows in the training CSV file (the header is line 1).
         var csvLines: [Int]
         var file: String
+        /// When the training rows come from two files (a pooled re-split of a spec's train and
+        /// test files): each flipped row's file, parallel to `csvLines`. Absent otherwise.
+        var files: [String]?
         /// The same rows as 0-based indices into the training split.
         var trainRows: [Int]
     }
@@ -96,7 +100,9 @@ struct PlanReport: Encodable {
         candidates = context.candidates.count
         self.configuration = configuration
         let rows = plan.flips
-        flips = Flips(count: rows.count, csvLines: rows.map { train.lines[$0] }.sorted(), file: train.file, trainRows: rows)
+        let byLine = Self.inFileOrder(rows, of: train)
+        flips = Flips(count: rows.count, csvLines: byLine.map { train.lines[$0] }, file: train.file,
+                      files: train.spansFiles ? byLine.map { train.file(ofRow: $0) } : nil, trainRows: rows)
         surrogate = plan.surrogateMetric
         retrained = evaluation.train.value(of: context.metric)
         switch evaluation.testValue(of: context.metric) {
@@ -118,15 +124,23 @@ struct PlanReport: Encodable {
         timing = seconds.map { Timing(totalSeconds: $0, solverSeconds: solverSeconds) }
     }
 
-    /// The plan as `flips.csv`: one line per flipped row.
+    /// The plan as `flips.csv`: one line per flipped row, by file then line; a last column
+    /// `file` names each row's file when the training rows come from two files.
     func flipsCSV(context: PlanningContext) -> String {
         let train = context.instance.train
-        var out = "csv_line,train_row,group,label,flipped_label\n"
-        for row in flips.trainRows.sorted(by: { train.lines[$0] < train.lines[$1] }) {
+        let spans = train.spansFiles
+        var out = "csv_line,train_row,group,label,flipped_label" + (spans ? ",file\n" : "\n")
+        for row in Self.inFileOrder(flips.trainRows, of: train) {
             let y = train.labels[row] >= 0.5 ? 1 : 0
-            out += "\(train.lines[row]),\(row),\(train.groups[row].rawValue),\(y),\(1 - y)\n"
+            out += "\(train.lines[row]),\(row),\(train.groups[row].rawValue),\(y),\(1 - y)"
+                + (spans ? ",\(CSVFormat.cell(train.file(ofRow: row)))\n" : "\n")
         }
         return out
+    }
+
+    /// Training rows ordered by their file (train file first) then line.
+    private static func inFileOrder(_ rows: [Int], of train: DataSplit) -> [Int] {
+        rows.sorted { (train.sourceOfRow[$0], train.lines[$0]) < (train.sourceOfRow[$1], train.lines[$1]) }
     }
 
     var text: String {
@@ -149,8 +163,15 @@ struct PlanReport: Encodable {
                 }.joined(separator: ", ") + "\n"
             }
         }
-        out += "\nplan: \(flips.count) flips; CSV lines of \(flips.file):\n"
-        out += wrapped(flips.csvLines.map(String.init)) + "\n"
+        if let files = flips.files {
+            // Rows of two files: a row of a file other than the first is named t<line>.
+            let others = Set(files).subtracting([flips.file]).sorted()
+            out += "\nplan: \(flips.count) flips; CSV lines of \(flips.file) (t<line>: of \(others.joined(separator: ", "))):\n"
+            out += wrapped(zip(flips.csvLines, files).map { $1 == flips.file ? String($0) : "t\($0)" }) + "\n"
+        } else {
+            out += "\nplan: \(flips.count) flips; CSV lines of \(flips.file):\n"
+            out += wrapped(flips.csvLines.map(String.init)) + "\n"
+        }
         if let s = solver {
             var line = "solver (first solve): \(s.status.rawValue)"
             if let o = s.objective { line += ", objective \(formatted(o, digits: 6))" }

@@ -107,7 +107,7 @@ struct ProblemOptions: ParsableArguments {
 /// Options of the CBC search and the refinement (`plan` only).
 struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), parsing: .unconditional,
-            help: "CBC wall-clock limit of the first MIP solve in seconds (default: 60; refinement rounds get a third, at least 10); the incumbent is kept.")
+            help: "Wall-clock limit of the whole MIP plan in seconds (default: 60): start heuristics, the first solve, the gradient start and the refinement rounds share it; the best plan found is kept.")
     var timeLimit: Double?
 
     @Option(parsing: .unconditional, help: "Relative optimality gap at which CBC stops (default: 1e-4).")

@@ -103,7 +103,7 @@ struct SolutionFile {
                              "column \(unknown.key) is not in \(sidecarPath): is this the solution of another MPS file?")
         }
         let train = context.instance.train
-        let byLine = Dictionary(train.lines.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let byOrigin = train.rowsByOrigin()
         var flips: [Int] = []
         for (name, entry) in values.sorted(by: { $0.value.line < $1.value.line }) {
             guard let column = columns[name], column.kind == "flip" else { continue }
@@ -114,7 +114,8 @@ struct SolutionFile {
             guard let csvLine = column.csvLine, let trainRow = column.trainRow else {
                 throw InputError(file: sidecarPath, "column \(name) has no csvLine or trainRow")
             }
-            let row = try FlipsFile.candidateRow(csvLine: csvLine, byLine: byLine, context: context, file: sidecarPath, line: nil)
+            let origin = RowOrigin(file: column.file ?? train.file, line: csvLine)
+            let row = try FlipsFile.candidateRow(origin, byOrigin: byOrigin, context: context, file: sidecarPath, line: nil)
             guard row == trainRow else {
                 throw InputError(file: sidecarPath, "column \(name): line \(csvLine) is training row \(row) of this "
                                  + "instance, not \(trainRow): the sidecar belongs to another spec or split")

@@ -35,7 +35,7 @@ struct SweepCommand: ParsableCommand {
     var seeds: Int = 1
 
     @Option(name: .customLong("split-seeds"),
-            help: "Number of seeds that each also re-split train/test (split_seed = the seed); replaces --seeds. Needs a one-file spec.")
+            help: "Number of seeds that each also re-split train/test (split_seed = the seed); replaces --seeds. A spec with train and test files is re-split from both files' rows pooled, at the test file's share.")
     var splitSeeds: Int?
 
     @Option(help: "The first seed.")
@@ -56,7 +56,7 @@ struct SweepCommand: ParsableCommand {
     var shard: Shard?
 
     @Option(name: .customLong("mip-time-limit"), parsing: .unconditional,
-            help: "CBC wall-clock limit of the MIP's first solve per cell in seconds (default: 60; refinement rounds get a third, at least 10).")
+            help: "Wall-clock limit of the whole MIP plan per cell in seconds (default: 60): starts, solves, gradient start and refinement share it.")
     var mipTimeLimit: Double?
 
     @Option(name: .customLong("mip-rounds"), parsing: .unconditional,

@@ -21,7 +21,7 @@ extension EncodedData {
             case "1", "true", "yes": members.append(i)
             case "0", "false", "no": break
             case let v:
-                throw InputError(file: train.file, line: train.lines[i], column: membership.column,
+                throw InputError(file: train.file(ofRow: i), line: train.lines[i], column: membership.column,
                                  "membership must be 0 or 1, got '\(v)'")
             }
         }

@@ -22,7 +22,7 @@ extension TrainTestRows {
             let sd = variance.squareRoot()
             guard mean.isFinite, sd.isFinite else {
                 let i = values.indices.max { abs(values[$0]) < abs(values[$1]) }!
-                throw InputError(file: train.file, line: train.lines[i], column: name,
+                throw InputError(file: train.file(ofRow: i), line: train.lines[i], column: name,
                                  "the value \(values[i]) is too large to standardise: the column's "
                                  + "\(mean.isFinite ? "variance" : "mean") overflows; rescale the column")
             }
@@ -57,7 +57,7 @@ extension TrainTestRows {
                 for k in numeric.indices {
                     let x = (rows.numeric[k][i] - numericStats[k].mean) / numericStats[k].scale
                     guard x.isFinite else {
-                        throw InputError(file: rows.file, line: rows.lines[i], column: numeric[k],
+                        throw InputError(file: rows.file(ofRow: i), line: rows.lines[i], column: numeric[k],
                                          "the value \(rows.numeric[k][i]) is too large to standardise "
                                          + "(its distance from the training mean overflows); rescale the column")
                     }
@@ -73,7 +73,8 @@ extension TrainTestRows {
                 storage[base + d - 1] = 1
             }
             return DataSplit(name: name, features: Matrix(rows: rows.count, columns: d, storage: storage),
-                             labels: rows.labels, groups: rows.groups, file: rows.file, lines: rows.lines)
+                             labels: rows.labels, groups: rows.groups, file: rows.file, lines: rows.lines,
+                             sourceFiles: rows.sourceFiles, sourceOfRow: rows.sourceOfRow)
         }
         return EncodedData(settings: settings, featureNames: names, sensitiveColumns: sensitiveColumns,
                            train: try encode(train, name: "train"), test: try encode(test, name: "test"),

@@ -51,7 +51,7 @@ public struct PlanningContext: Sendable {
             let message = "the firm's model (C = \(instance.C)) cannot be trained on the \(train.name) split: \(error)"
             if let extreme = train.mostExtremeValue, abs(extreme.value) >= outlierThreshold {
                 let column = instance.featureNames[extreme.column]
-                throw InputError(file: train.file, line: train.lines[extreme.row], column: column,
+                throw InputError(file: train.file(ofRow: extreme.row), line: train.lines[extreme.row], column: column,
                                  message + "; this value is an outlier (\(column) = \(extreme.value) after standardising): "
                                  + "rescale, clip or drop the column")
             }

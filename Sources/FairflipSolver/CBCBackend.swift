@@ -36,9 +36,9 @@ public struct CBCBackend: MIPBackend {
         }) {
             model.solve()
         }
-        let elapsed = ContinuousClock.now - clock
+        let elapsed = (ContinuousClock.now - clock).inSeconds
         var result = model.result(startGiven: request.start)
-        result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        result.seconds = elapsed
         let findings = heard.snapshot()
         result.rootBound = findings.rootBound
         if request.start != nil { result.startAccepted = findings.startAccepted ?? result.startAccepted }

@@ -13,8 +13,7 @@ public struct Deadline: Sendable {
 
     /// Seconds since the start.
     public var elapsed: Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        (ContinuousClock.now - start).inSeconds
     }
 
     /// Seconds left (never negative).

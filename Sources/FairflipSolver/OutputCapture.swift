@@ -22,19 +22,14 @@ enum OutputCapture {
         let (readEnd, writeEnd) = (fds[0], fds[1])
         let done = DispatchSemaphore(value: 0)
         let reader = Thread {
-            var pending = Data()
+            var splitter = LineSplitter()
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
                 let n = read(readEnd, &buffer, buffer.count)
                 if n <= 0 { break }
-                pending.append(contentsOf: buffer[0..<n])
-                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                    let text = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-                    pending.removeSubrange(pending.startIndex...newline)
-                    line(text)
-                }
+                splitter.feed(buffer[0..<n]).forEach(line)
             }
-            if !pending.isEmpty { line(String(decoding: pending, as: UTF8.self)) }
+            splitter.rest.map(line)
             close(readEnd)
             done.signal()
         }

@@ -85,8 +85,7 @@ public struct WorkerBackend: MIPBackend {
             }
         }
         readers.wait()
-        let elapsed = ContinuousClock.now - clock
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - clock).inSeconds
         let outcome = state.snapshot()
         if var result = outcome.result {
             result.seconds = seconds
@@ -116,17 +115,13 @@ public struct WorkerBackend: MIPBackend {
     private static func readLines(_ handle: FileHandle, group: DispatchGroup, _ line: @escaping @Sendable (String) -> Void) {
         group.enter()
         Thread {
-            var pending = Data()
+            var splitter = LineSplitter()
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
-                pending.append(chunk)
-                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                    line(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                    pending.removeSubrange(pending.startIndex...newline)
-                }
+                splitter.feed(chunk).forEach(line)
             }
-            if !pending.isEmpty { line(String(decoding: pending, as: UTF8.self)) }
+            splitter.rest.map(line)
             group.leave()
         }.start()
     }

@@ -52,7 +52,8 @@ final class ContextCache: @unchecked Sendable {
 
     /// The context of a collective draw: the spec with `collective = fraction(alpha, seed)`
     /// (or its own membership column when alpha is nil) and the planner seed; with split seeds,
-    /// the spec's one data file is also split with `split_seed` = seed.
+    /// the spec's rows (its one file's, or its train and test files' pooled) are also re-split
+    /// with `split_seed` = seed, at the spec's test share.
     func context(alpha: Double?, seed: Int) throws -> PlanningContext {
         let key = Self.key(alpha, seed)
         lock.lock()
@@ -88,8 +89,8 @@ final class ContextCache: @unchecked Sendable {
     /// split, shared by every draw and built once.
     private func splitData(seed: Int) throws -> (data: EncodedData, baseModel: FittedModel) {
         let table = try dataTable()
-        if splitSeeds, case .random(let fraction, _) = table.splitRule {
-            return try Self.encoded(table.split(testFraction: fraction, seed: UInt64(seed)))
+        if splitSeeds {
+            return try Self.encoded(table.split(testFraction: table.specTestFraction, seed: UInt64(seed)))
         }
         sharedLock.lock()
         defer { sharedLock.unlock() }

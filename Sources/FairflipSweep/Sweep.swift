@@ -29,10 +29,6 @@ public enum Sweep {
         guard config.jobs >= 1 else { throw SweepError("at least one cell must run at a time (jobs >= 1)") }
         let spec = try InstanceSpec(contentsOf: config.specPath)
         let alphas = try alphaList(config.alphas, spec: spec)
-        if config.splitSeeds, case .split = spec.source {
-            throw SweepError("--split-seeds: \(config.specPath) names a train file and a test file (data.train, "
-                             + "data.test); re-splitting needs one data file (data.file, test_fraction)")
-        }
 
         let cells = SweepCell.grid(alphas: alphas, seeds: config.seeds, methods: config.planners.map(\.name),
                                    budgets: config.budgets)

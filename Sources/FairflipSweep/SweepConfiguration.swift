@@ -13,8 +13,9 @@ public struct SweepConfiguration: Sendable {
     public var planners: [any Planner]
     /// Seeds; each draws the collective (for a fraction collective) and seeds the planner.
     public var seeds: [Int]
-    /// Whether each seed also re-splits train/test (`--split-seeds`): the spec's one data file is
-    /// split with `split_seed` = the seed, so methods are compared over several splits.
+    /// Whether each seed also re-splits train/test (`--split-seeds`): the spec's rows (a train and
+    /// a test file pooled) are split with `split_seed` = the seed, so methods are compared over
+    /// several splits.
     public var splitSeeds: Bool
     /// Collective fractions; nil keeps the spec's collective (its alpha, or its membership column).
     public var alphas: [Double]?

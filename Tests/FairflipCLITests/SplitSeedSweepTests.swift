@@ -22,13 +22,20 @@ import Testing
         #expect(md.contains("− no flips [95% CI]"))
     }
 
-    @Test func refusesATwoFileSpecAndBadVariants() throws {
+    @Test func reSplitsATwoFileSpecFromBothFilesPooled() throws {
+        let folder = Scratch(prefix: "fairflip-cli-tests-")
+        let spec = try TwoFileToy.write(into: folder)
+        let run = try CommandLineRunner.run(["sweep", spec, "--split-seeds", "2", "--methods", "rb-prob", "--budgets", "0",
+                                             "--out", folder.path("out"), "--quiet", "--no-report"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let records = try ResultsTable.read(path: folder.path("out/results.csv"))
+        #expect(records.count == 2 && records.allSatisfy { $0.isOK && $0.splitSeed == $0.seed })
+        #expect(Set(records.map { "\($0.train) \($0.test)" }).count == 2, "each seed trains and tests on other rows")
+    }
+
+    @Test func refusesBadVariants() throws {
         let out = try CommandLineRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let adult = try CommandLineRunner.run(["sweep", Repository.path("instances/adult.toml"), "--split-seeds", "2",
-                                               "--methods", "rb-prob", "--out", out, "--quiet"])
-        #expect(adult.status != 0)
-        #expect(adult.stderr.contains("re-splitting needs one data file"))
         for (variant, message) in [("soft", "write NAME=key:value"), ("s=tau:0", "tau"), ("s=colour:red", "unknown key 'colour'"),
                                    ("mip=tau:0.3", "name 'mip' is taken")] {
             let bad = try CommandLineRunner.run(["sweep", Repository.path("instances/toy.toml"), "--methods", "rb-prob",

@@ -41,10 +41,62 @@ struct DataPipelineTests {
         }
     }
 
-    @Test func aTableFromTwoFilesKeepsThemAndRefusesARandomSplit() throws {
-        let table = try DataTable(spec: InstanceSpec(contentsOf: Repository.path("instances/adult.toml")))
-        let error = inputError { _ = try table.split(testFraction: 0.3, seed: 1) }
-        #expect(error?.message.contains("a random split needs one data file") == true)
+    @Test func aTableFromTwoFilesKeepsThemAsTheSpecsSplit() throws {
+        let folder = Scratch()
+        let table = try DataTable(spec: InstanceSpec(contentsOf: TwoFileToy.write(into: folder)))
+        let rows = try table.split()
+        #expect(rows.train.sourceFiles == [folder.path("train.csv")] && rows.test.sourceFiles == [folder.path("test.csv")])
+        #expect(rows.train.lines == Array(2...301) && rows.test.lines == Array(2...101))
+        #expect(abs(table.specTestFraction - 0.25) < 1e-15)
+        let encoded = try rows.encoded()
+        #expect(!encoded.train.spansFiles && !encoded.test.spansFiles)
+        #expect(encoded.train.name(ofRow: 0) == "2" && encoded.test.name(ofRow: 0) == "2", "each file's own lines")
+    }
+
+    @Test func aPooledResplitIsSeededCoversEveryRowOnceAndKeepsProvenance() throws {
+        let folder = Scratch()
+        let table = try DataTable(spec: InstanceSpec(contentsOf: TwoFileToy.write(into: folder)))
+        let a = try table.split(testFraction: table.specTestFraction, seed: 5)
+        let b = try table.split(testFraction: table.specTestFraction, seed: 5)
+        let c = try table.split(testFraction: table.specTestFraction, seed: 6)
+        #expect(a.train.lines == b.train.lines && a.train.sourceOfRow == b.train.sourceOfRow)
+        #expect(a.train.lines != c.train.lines || a.train.sourceOfRow != c.train.sourceOfRow)
+        #expect(a.test.count == 100 && a.train.count == 300)
+
+        struct Origin: Hashable { var file: String; var line: Int }
+        func origins(_ rows: DataRows) -> [Origin] { rows.lines.indices.map { Origin(file: rows.file(ofRow: $0), line: rows.lines[$0]) } }
+        let pooled = origins(table.files[0]) + origins(table.files[1])
+        let split = origins(a.train) + origins(a.test)
+        #expect(split.count == pooled.count && Set(split) == Set(pooled), "every row of both files exactly once")
+        #expect(Set(origins(a.train)).isDisjoint(with: origins(a.test)))
+        #expect(a.train.spansFiles && a.test.spansFiles, "a re-split mixes the files")
+
+        // Each row keeps its values: look it up by file and line in the file it came from.
+        var x1: [Origin: Double] = [:], label: [Origin: Double] = [:]
+        for rows in table.files {
+            for (i, o) in origins(rows).enumerated() { x1[o] = rows.numeric[0][i]; label[o] = rows.labels[i] }
+        }
+        for rows in [a.train, a.test] {
+            for (i, o) in origins(rows).enumerated() {
+                #expect(rows.numeric[0][i] == x1[o] && rows.labels[i] == label[o], "\(o)")
+            }
+        }
+    }
+
+    @Test func rowNamesOfAPooledSplitDoNotClash() throws {
+        let folder = Scratch()
+        let table = try DataTable(spec: InstanceSpec(contentsOf: TwoFileToy.write(into: folder)))
+        let encoded = try table.split(testFraction: table.specTestFraction, seed: 5).encoded()
+        for split in [encoded.train, encoded.test] {
+            let names = split.lines.indices.map { split.name(ofRow: $0) }
+            #expect(Set(names).count == split.count)
+            for i in split.lines.indices {
+                let fromTest = split.file(ofRow: i) == folder.path("test.csv")
+                #expect(names[i] == (fromTest ? "t" : "") + String(split.lines[i]))
+            }
+        }
+        let lines = Set(encoded.train.lines)
+        #expect(lines.count < encoded.train.count, "the same line of both files is in the train split: lines alone clash")
     }
 
     @Test func aProblemBuiltInMemoryEncodesLikeTheScaler() throws {

@@ -3,16 +3,18 @@
 public enum TwoFeatureSpec {
     /// - Parameters:
     ///   - collective: the body of the `[collective]` table, e.g. `alpha = 0.2\nseed = 1`.
+    ///   - testFile: when given, `file` is the train file and this the test file
+    ///     (`data.train`, `data.test`; `testFraction` is then unused).
     public static func text(
         name: String, file: String, testFraction: Double, collective: String,
-        direction: String = "up", metric: String = "eqodds"
+        direction: String = "up", metric: String = "eqodds", testFile: String? = nil
     ) -> String {
-        """
+        let data = testFile.map { "train = \"\(file)\"\ntest = \"\($0)\"" }
+            ?? "file = \"\(file)\"\ntest_fraction = \(testFraction)\nsplit_seed = 1"
+        return """
         name = "\(name)"
         [data]
-        file = "\(file)"
-        test_fraction = \(testFraction)
-        split_seed = 1
+        \(data)
         missing = "fail"
         [label]
         column = "label"

@@ -13,6 +13,10 @@ public struct ExportedProblem: Sendable {
         public var trainRow: Int?
         /// For `flip` and `pred`: the row's line in the CSV file (the header is line 1).
         public var csvLine: Int?
+        /// For `flip` and `pred` when the training rows come from two files (a pooled re-split
+        /// of a spec's train and test files): the row's file. Absent otherwise, where every row
+        /// is a line of the one training file. Such a row of the test file is named `t<line>`.
+        public var file: String?
         /// For `flip` and `pred`: the row's true label.
         public var label: Int?
         /// For `dtheta`: the encoded feature the parameter multiplies.
@@ -35,23 +39,25 @@ public struct ExportedProblem: Sendable {
         changeableRows = formulation.changeable
         let context = session.context
         let train = context.instance.train
+        let spans = train.spansFiles
+        let fileOf = { (row: Int) in spans ? train.file(ofRow: row) : nil }
         var columns: [Column] = []
         for row in context.candidates {
-            columns.append(Column(name: "", kind: "flip", trainRow: row, csvLine: train.lines[row],
+            columns.append(Column(name: "", kind: "flip", trainRow: row, csvLine: train.lines[row], file: fileOf(row),
                                   label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil))
         }
         if let hard = main as? HardFormulation {
             for f in context.instance.featureNames {
-                columns.append(Column(name: "", kind: "dtheta", trainRow: nil, csvLine: nil, label: nil, feature: f))
+                columns.append(Column(name: "", kind: "dtheta", trainRow: nil, csvLine: nil, file: nil, label: nil, feature: f))
             }
             for j in (0..<hard.classes.count).map(hard.classes.representative) {  // one per class of identical rows
                 let row = session.planning.rows[j]
-                columns.append(Column(name: "", kind: "pred", trainRow: row, csvLine: train.lines[row],
+                columns.append(Column(name: "", kind: "pred", trainRow: row, csvLine: train.lines[row], file: fileOf(row),
                                       label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil))
             }
         }
         while columns.count < problem.columnCount {
-            columns.append(Column(name: "", kind: "aux", trainRow: nil, csvLine: nil, label: nil, feature: nil))
+            columns.append(Column(name: "", kind: "aux", trainRow: nil, csvLine: nil, file: nil, label: nil, feature: nil))
         }
         for j in columns.indices { columns[j].name = problem.columnNames[j] }
         self.columns = columns

@@ -13,6 +13,8 @@ import FairflipSolver
 /// `order_<line>_<line>` (score-order inequalities `v_hi ≥ v_lo`: `ScoreOrder`), `<gap>_hi/_lo`
 /// (absolute gaps), `metric_cap` (target mode) and `error_cap`. Classes and score-order rows
 /// remove no integer solution of the linear model; they only tighten the LP relaxation.
+/// `<line>` is the row's name (`RowProvenance`): its CSV line, or `t<line>` for a row of a spec's
+/// test file in a pooled re-split.
 ///
 /// **Links and the integrality tolerance.** For a changeable row with linear score `s'` the links are
 ///
@@ -98,8 +100,8 @@ struct HardFormulation: Formulation {
             mMinus.append(mm)
             epsRows.append(e)
             deltaRows.append(delta)
-            hiRows.append(p.addRow(name: "score_hi_\(planning.lines[j])", upper: -s - delta))
-            loRows.append(p.addRow(name: "score_lo_\(planning.lines[j])", lower: e - mm - s))
+            hiRows.append(p.addRow(name: "score_hi_\(planning.names[j])", upper: -s - delta))
+            loRows.append(p.addRow(name: "score_lo_\(planning.names[j])", lower: e - mm - s))
         }
         eps = epsRows
         negativeMargin = deltaRows
@@ -110,7 +112,7 @@ struct HardFormulation: Formulation {
                                columns: u, limit: limit)
         }
         let orderRowIndices = (order?.edges ?? []).map { e in
-            p.addRow(name: "order_\(planning.lines[classes.representative(e.hi)])_\(planning.lines[classes.representative(e.lo)])", lower: 0)
+            p.addRow(name: "order_\(planning.names[classes.representative(e.hi)])_\(planning.names[classes.representative(e.lo)])", lower: 0)
         }
         orderRows = orderRowIndices.count
         // Fixed rows' predictions are constants in the gaps and the error count.
@@ -145,7 +147,7 @@ struct HardFormulation: Formulation {
             for j in 0..<d { e.append((defRows[j], -sign * u[j, i])) }
             e.append((budgetRow, 1))
             if let trustRow { e.append((trustRow, sign)) }
-            p.addBinary(name: "flip_\(planning.trainLines[lp.response.candidates[i]])",
+            p.addBinary(name: "flip_\(planning.trainNames[lp.response.candidates[i]])",
                         objective: targetMode ? 1 : 0, entries: e)
         }
         dthetaStart = p.columnCount
@@ -180,7 +182,7 @@ struct HardFormulation: Formulation {
                 let w = rows.reduce(0) { $0 + (planning.truth[$1] ? -1.0 : 1.0) }
                 if w != 0 { e.append((errorRow, w)) }
             }
-            p.addBinary(name: "pred_\(planning.lines[rows[0]])", entries: e + orderEntries.entries[c])
+            p.addBinary(name: "pred_\(planning.names[rows[0]])", entries: e + orderEntries.entries[c])
         }
         auxStart = p.appendAuxiliaryColumns(for: lp.metric, gapRows: gapRows, metricRow: metricRow, targetMode: targetMode)
         problem = p

@@ -13,10 +13,11 @@ public struct PlanningSet: Sendable {
     public let truth: [Bool]
     /// Their groups.
     public let groups: [Group]
-    /// Their CSV lines (for names in models and files).
-    public let lines: [Int]
-    /// CSV lines of every training row (candidates may lie outside a subsample).
-    public let trainLines: [Int]
+    /// Their row names, for names in models and files: the CSV line, or `t<line>` for a row of
+    /// a spec's test file after a pooled re-split (`RowProvenance`).
+    public let names: [String]
+    /// Row names of every training row (candidates may lie outside a subsample).
+    public let trainNames: [String]
 
     /// All training rows, or `limit` of them drawn with `seed` (sorted) when `limit` is smaller.
     public init(instance: Instance, limit: Int?, seed: UInt64) {
@@ -32,9 +33,9 @@ public struct PlanningSet: Sendable {
         let groups = instance.train.groups
         self.truth = rows.map { truth[$0] }
         self.groups = rows.map { groups[$0] }
-        let all = instance.train.lines
-        trainLines = all
-        lines = rows.map { all[$0] }
+        let all = instance.train.lines.indices.map { instance.train.name(ofRow: $0) }
+        trainNames = all
+        names = rows.map { all[$0] }
     }
 
     /// Number of planning rows.

@@ -83,7 +83,7 @@ struct SoftFormulation: Formulation {
                 e.append((gapRows[g].lo, b))
             }
             if let errorRow { e.append((errorRow, sign[i] * errorSlope[i])) }
-            p.addBinary(name: "flip_\(planning.trainLines[lp.response.candidates[i]])",
+            p.addBinary(name: "flip_\(planning.trainNames[lp.response.candidates[i]])",
                         objective: targetMode ? 1 : 0, entries: e)
         }
         auxStart = p.appendAuxiliaryColumns(for: lp.metric, gapRows: gapRows, metricRow: metricRow, targetMode: targetMode)
