@@ -69,3 +69,27 @@ struct GreedyRetrainTests {
         }
     }
 }
+
+/// The subsample the MIP's gradient start plans on when the data are large.
+@Suite("Planning subsample")
+struct PlanningSubsampleTests {
+    @Test func keepsEveryCandidateAndMapsRowsBack() throws {
+        let context = PlannerFixtures.toySmall
+        let train = context.instance.train
+        #expect(try context.subsample(limit: train.count) == nil)
+        let (sub, rows) = try #require(try context.subsample(limit: 40))
+        #expect(rows.count == context.candidates.count + 40)
+        #expect(rows == rows.sorted())
+        #expect(sub.candidates.map { rows[$0] } == context.candidates)
+        for (p, i) in rows.enumerated() {
+            #expect(sub.instance.train.lines[p] == train.lines[i])
+            #expect(sub.instance.train.labels[p] == train.labels[i])
+            #expect(sub.instance.train.features.row(p) == train.features.row(i))
+        }
+        // Seeded: the same rows again.
+        #expect(try context.subsample(limit: 40)?.rows == rows)
+        // A plan made on the subsample names training rows once mapped back.
+        let plan = try GradientPlanner().plan(sub, budget: 3, progress: PlannerFixtures.silent)
+        #expect(Set(plan.flips.map { rows[$0] }).isSubset(of: Set(context.candidates)))
+    }
+}

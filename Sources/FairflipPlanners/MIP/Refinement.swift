@@ -72,8 +72,14 @@ extension PlanningSession {
             try consider(startPlan, source: "MIP start (\(firstRecord.startSource ?? "heuristic"))", origin: .start)
         }
         if configuration.gradientStart && budget > 0 && !deadline.hasPassed {
-            let gradient = try GradientPlanner().plan(context, budget: budget, progress: { _ in })
-            let chosen = Set(gradient.flips)
+            // On large data the gradient works on the planning rows' number of rows (plus the
+            // candidates), not on the whole split; its plan is judged by the full retrain below.
+            let chosen: Set<Int>
+            if let limit = configuration.planningRows, let (sub, rows) = try context.subsample(limit: limit) {
+                chosen = Set(try GradientPlanner().plan(sub, budget: budget, progress: { _ in }).flips.map { rows[$0] })
+            } else {
+                chosen = Set(try GradientPlanner().plan(context, budget: budget, progress: { _ in }).flips)
+            }
             try consider(context.candidates.map { chosen.contains($0) }, source: "gradient plan", origin: .gradient)
         }
 
