@@ -11,8 +11,9 @@ import FairflipLinearAlgebra
 /// bound by memory traffic; BLAS's matrix-matrix product, which copies the whole matrix into
 /// its packed layout on every call, was slower still). A variant that has not converged after
 /// `maxSteps`, or whose gradient stops shrinking, is finished by the learner's Newton method,
-/// so every result meets the learner's tolerance. Results do not depend on `threads`: blocks
-/// of `blockSize` trials are formed in input order and each is computed alike.
+/// so every result meets the learner's tolerance. A trial leaves the shared pass once it is
+/// finished. Results do not depend on `threads` or on the blocks (at most `blockSize` trials,
+/// at least one block per thread): each trial's arithmetic is its own, in the same order.
 struct ToggleRefits {
     let context: PlanningContext
     /// Labels the toggles apply to.
@@ -37,7 +38,10 @@ struct ToggleRefits {
 
     /// Refits with each of `rows` toggled (one at a time), in order.
     func fit(toggling rows: [Int], threads: Int) throws -> [Trial] {
-        let blocks = stride(from: 0, to: rows.count, by: blockSize).map { Array(rows[$0..<min($0 + blockSize, rows.count)]) }
+        // At least one block per thread (a shortlist of 10 on 2 threads: 5 + 5, not 8 + 2);
+        // a trial's result does not depend on the block it shares.
+        let count = min(rows.count, max((rows.count + blockSize - 1) / blockSize, threads))
+        let blocks = (0..<count).map { b in Array(rows[(b * rows.count / count)..<((b + 1) * rows.count / count)]) }
         return try ParallelMap.map(blocks, threads: threads) { try fitBlock($0) }.flatMap { $0 }
     }
 
@@ -62,6 +66,8 @@ struct ToggleRefits {
         while active.contains(true) {
             // One pass over the rows: every trial's score, residual and gradient together.
             for k in gradient.indices { gradient[k] = 0 }
+            // Trials that converged or fell back leave the pass.
+            let live = (0..<t).filter { active[$0] }
             x.storage.withUnsafeBufferPointer { xs in
                 theta.withUnsafeBufferPointer { th in
                     scores.withUnsafeMutableBufferPointer { sc in
@@ -69,7 +75,7 @@ struct ToggleRefits {
                             labels.withUnsafeBufferPointer { y in
                                 for i in 0..<n {
                                     let row = xs.baseAddress! + i * d
-                                    for j in 0..<t {
+                                    for j in live {
                                         let w = th.baseAddress! + j * d
                                         // Four partial sums: independent chains the processor can overlap.
                                         var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
