@@ -113,7 +113,7 @@ struct MIPPlannerOptionTests {
     /// optional steps (soft MIP start, gradient start, refinement) are skipped, a plan within the
     /// budget still comes back, and its notes say what was skipped.
     @Test func aSpentDeadlineSkipsOptionalStepsAndSaysSo() throws {
-        let context = try PlanningContext(instance: Instance(specPath: Self.toy))
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy))
         var config = MIPPlanner.Configuration()
         config.timeLimit = 1e-6
         let result = try MIPPlanner(configuration: config).run(context, budget: 4)
@@ -127,8 +127,11 @@ struct MIPPlannerOptionTests {
 
     /// With ample time no optional step is cut: the notes carry no time-limit entry.
     @Test func ampleTimeSkipsNothing() throws {
-        let context = try PlanningContext(instance: Instance(specPath: Self.toy))
-        let result = try planner(rounds: 2).run(context, budget: 4)
-        #expect(!result.plan.notes.contains { $0.hasPrefix("time limit") }, "notes: \(result.plan.notes)")
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy))
+        var config = MIPPlanner.Configuration()
+        config.timeLimit = 20
+        config.rounds = 2
+        let result = try MIPPlanner(configuration: config).run(context, budget: 4)
+        #expect(!result.plan.notes.contains { (note: String) in note.hasPrefix("time limit") }, "notes: \(result.plan.notes)")
     }
 }
