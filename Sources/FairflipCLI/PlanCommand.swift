@@ -25,6 +25,10 @@ struct PlanCommand: ParsableCommand {
             transform: MethodChoice.parse)
     var method = MethodChoice.one(PlannerRegistry.all[0])
 
+    @Option(parsing: .unconditional,
+            help: PlannerSettings.shortlistHelp)
+    var shortlist: Int?
+
     @Option(help: "Write plan.json and flips.csv into this folder (created if missing).")
     var out: String?
 
@@ -36,6 +40,7 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if let out { try OutputPath.check(out, as: .folder, flag: "--out") }
+        try settings.checked()
         if case .one(let planner) = method { try settings.refuseUnsupported(by: planner, among: PlannerRegistry.all) }
     }
 
@@ -91,6 +96,7 @@ struct PlanCommand: ParsableCommand {
     var settings: PlannerSettings {
         var s = problem.settings
         search.apply(to: &s)
+        s.shortlist = shortlist
         return s
     }
 }

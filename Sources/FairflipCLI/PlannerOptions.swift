@@ -150,8 +150,12 @@ extension PlannerSettings {
         .target: "--target", .maxErrorIncrease: "--max-error-increase", .timeLimit: "--time-limit", .relativeGap: "--gap",
         .solverThreads: "--threads", .rounds: "--rounds", .trustRegion: "--trust-region", .planningRows: "--planning-rows",
         .tau: "--tau", .margin: "--margin", .gradientStart: "--no-gradient-start", .formulation: "--formulation",
-        .threads: "--threads",
+        .threads: "--threads", .shortlist: "--shortlist",
     ]
+
+    /// `--shortlist`'s help, the same in `plan` and `sweep`.
+    static let shortlistHelp = ArgumentHelp(
+        "greedy-retrain: candidates retrained per round when the greedy screens (default: 10; it retrains every candidate when candidates x budget <= 5000).")
 
     /// Throws a usage error naming the flag when a value is out of range (the engine's rule, `problem()`).
     func checked(flags: [Key: String] = flags) throws {

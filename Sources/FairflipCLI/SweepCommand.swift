@@ -1,4 +1,5 @@
 import ArgumentParser
+import FairflipConcurrency
 import FairflipFairness
 import FairflipPlanners
 import FairflipReports
@@ -71,6 +72,10 @@ struct SweepCommand: ParsableCommand {
             help: "The MIP plans on a seeded subsample of this many training rows (large data); default: all rows.")
     var mipPlanningRows: Int?
 
+    @Option(parsing: .unconditional,
+            help: PlannerSettings.shortlistHelp)
+    var shortlist: Int?
+
     @Option(name: .customLong("mip-variant"), parsing: .singleValue,
             help: "Also run a MIP with other settings under its own name: NAME=key:value,... (keys: formulation, tau, margin, rounds, time-limit, planning-rows, gradient-start); repeatable.")
     var mipVariants: [String] = []
@@ -93,7 +98,7 @@ struct SweepCommand: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: at least 1 cell at a time, got \(jobs)") }
         try settings.checked(flags: [.timeLimit: "--mip-time-limit", .rounds: "--mip-rounds", .margin: "--margin",
-                                     .planningRows: "--mip-planning-rows"])
+                                     .planningRows: "--mip-planning-rows", .shortlist: "--shortlist"])
         do { _ = try planners() } catch { throw ValidationError(error.message) }
     }
 
@@ -104,6 +109,7 @@ struct SweepCommand: ParsableCommand {
         s.rounds = mipRounds
         s.margin = margin
         s.planningRows = mipPlanningRows
+        s.shortlist = shortlist
         s.threads = threadBudget.threadsPerJob
         return s
     }

@@ -18,8 +18,9 @@ import Foundation
 /// real metric (fewest flips on ties), so it is never worse than flipping fewer.
 public struct GreedyRetrainPlanner: Planner {
     public let name = "greedy-retrain"
-    /// Candidates retrained per round when the greedy is not exact (the surrogate's best).
-    public let shortlist: Int
+    /// Candidates retrained per round when the greedy is not exact (the surrogate's best);
+    /// `--shortlist` on the command line.
+    public var shortlist: Int
     /// The greedy is exact (no screening) when candidates x budget is at most this many retrains.
     public let exactLimit: Int
     /// Temperature `tau` of the smoothed rates used for screening and tie-breaking.
@@ -47,7 +48,6 @@ public struct GreedyRetrainPlanner: Planner {
         let m = context.candidates.count
         let k = try CandidateRanking.effectiveBudget(budget, candidates: m, method: name)
         let exact = m * k <= exactLimit
-        let x = context.instance.train.features
         let train = context.instance.train
         let smoothed = SmoothedMetric(context: context, temperature: temperature, smoothing: smoothing)
         var throttle = ProgressThrottle(progress)

@@ -12,12 +12,12 @@ extension ExhaustivePlanner {
 }
 
 extension GreedyRetrainPlanner {
-    public var capabilities: PlannerCapabilities { PlannerCapabilities(settings: [.threads]) }
+    public var capabilities: PlannerCapabilities { PlannerCapabilities(settings: [.threads, .shortlist]) }
 
     public func configured(_ settings: PlannerSettings) -> any Planner {
-        guard let threads = settings.threads else { return self }
         var planner = self
-        planner.threads = max(1, threads)
+        if let threads = settings.threads { planner.threads = max(1, threads) }
+        if let shortlist = settings.shortlist { planner.shortlist = max(1, shortlist) }
         return planner
     }
 }

@@ -8,7 +8,7 @@ public struct PlannerSettings: Sendable, Equatable {
     /// A setting, by name, for capability declarations and messages.
     public enum Key: String, Sendable, CaseIterable, Comparable {
         case target, maxErrorIncrease, timeLimit, relativeGap, solverThreads, rounds, trustRegion
-        case planningRows, tau, margin, gradientStart, formulation, threads
+        case planningRows, tau, margin, gradientStart, formulation, threads, shortlist
 
         public static func < (a: Key, b: Key) -> Bool { a.rawValue < b.rawValue }
     }
@@ -40,6 +40,8 @@ public struct PlannerSettings: Sendable, Equatable {
     /// Threads the planner may use for its own parallel work (retrains); the process's thread
     /// budget divided among concurrent plans.
     public var threads: Int?
+    /// Candidates a screening greedy retrains per round (its shortlist).
+    public var shortlist: Int?
 
     public init() {}
 
@@ -59,6 +61,7 @@ public struct PlannerSettings: Sendable, Equatable {
         if gradientStart != nil { keys.insert(.gradientStart) }
         if formulation != nil { keys.insert(.formulation) }
         if threads != nil { keys.insert(.threads) }
+        if shortlist != nil { keys.insert(.shortlist) }
         return keys
     }
 
@@ -90,6 +93,7 @@ public struct PlannerSettings: Sendable, Equatable {
             positive(tau, .tau, "the smoothing temperature"),
             nonNegative(margin, .margin, "the score margin"),
             atLeast(threads, 1, .threads, "the planner's threads"),
+            atLeast(shortlist, 1, .shortlist, "the shortlist (candidates retrained per round)"),
         ]
         return problems.lazy.compactMap { $0 }.first
     }

@@ -126,6 +126,19 @@ struct PlanBadInputTests {
         #expect(run.stderr.contains("taken by: mip"))
     }
 
+    @Test func theShortlistIsGreedyRetrainsAndAtLeastOne() throws {
+        // Refused for a method that does not screen, naming the one that does, before loading.
+        let run = try CommandLineRunner.run(["plan", "instances/no-such.toml", "--budget", "2", "--method", "rb-prob",
+                                             "--shortlist", "3"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("method rb-prob does not take --shortlist (--shortlist is taken by: greedy-retrain)"),
+                "\(run.stderr)")
+        for command in [["plan", "instances/no-such.toml", "--budget", "2", "--method", "greedy-retrain"],
+                        ["sweep", "instances/no-such.toml"]] {
+            try expectFailure(command + ["--shortlist", "0"], mentions: "--shortlist: the shortlist (candidates retrained per round) must be at least 1, got 0")
+        }
+    }
+
     @Test func unusableOutputPathsAreRefusedBeforeAnyWork() throws {
         let folder = try CommandLineRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -48,6 +48,18 @@ struct GreedyRetrainTests {
         #expect(plan.diagnostics["retrains"]! <= 3 * 4)
     }
 
+    @Test func theShortlistIsASetting() throws {
+        var settings = PlannerSettings()
+        settings.shortlist = 3
+        #expect(GreedyRetrainPlanner().capabilities.settings.contains(.shortlist))
+        let planner = try #require(GreedyRetrainPlanner(screen: 10, exactLimit: 0).configured(settings) as? GreedyRetrainPlanner)
+        #expect(planner.shortlist == 3)
+        let plan = try planner.plan(PlannerFixtures.toySmallBoth, budget: 2, progress: PlannerFixtures.silent)
+        #expect(plan.diagnostics["screen"] == 3)
+        settings.shortlist = 0
+        #expect(settings.problem()?.key == .shortlist)
+    }
+
     /// The shared-pass refits give the models one refit at a time gives.
     @Test func batchedRefitsEqualSingleRefits() throws {
         let context = PlannerFixtures.toySmallBoth
