@@ -16,7 +16,7 @@ extension PlanningSession {
         let m = context.candidates.count
         let metricName = context.metric.rawValue
         progress("mip: \(configuration.formulation.rawValue) formulation, budget \(budget) of \(m) candidates, "
-                 + "\(planning.count) planning rows, \(Self.short(deadline.remaining)) s")
+                 + "\(planning.count) planning rows, \(String(format: "%.1f", deadline.remaining)) s left of the time limit")
         let preparation = Deadline(seconds: 0)
         let (main, soft, changeable) = try firstFormulation(budget: budget, goal: .lowestMetric)
         if let changeable { progress("mip: \(changeable) planning rows can change prediction within the budget") }
