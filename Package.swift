@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "fairflip", targets: ["fairflip"]),
         .library(name: "FairflipKit", targets: [
-            "FairflipLinearAlgebra", "FairflipData", "FairflipLearning",
+            "FairflipConcurrency", "FairflipLinearAlgebra", "FairflipData", "FairflipLearning",
             "FairflipFairness", "FairflipSolver", "FairflipPlanners", "FairflipResults", "FairflipReports", "FairflipSweep",
         ]),
     ],
@@ -25,27 +25,29 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
         // The engine, one module per concern.
+        // The one lock box (`Locked<Value>`) shared by every module that shares state between threads.
+        .target(name: "FairflipConcurrency"),
         .target(name: "FairflipLinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "FairflipData", dependencies: [
-            "FairflipLinearAlgebra", "FairflipFairness", .product(name: "TOMLKit", package: "TOMLKit"),
+            "FairflipConcurrency", "FairflipLinearAlgebra", "FairflipFairness", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "FairflipLearning", dependencies: ["FairflipLinearAlgebra"]),
         .target(name: "FairflipFairness"),
-        .target(name: "FairflipSolver", dependencies: ["CCbc"]),
+        .target(name: "FairflipSolver", dependencies: ["FairflipConcurrency", "CCbc"]),
         .target(name: "FairflipPlanners", dependencies: [
-            "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipLinearAlgebra",
+            "FairflipConcurrency", "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipLinearAlgebra",
         ]),
         // The sweep's results file (records, the CSV table, whole-or-nothing writes): written by
         // the sweep, read by the reports.
         .target(name: "FairflipResults", dependencies: ["FairflipData", "FairflipFairness"]),
         .target(name: "FairflipReports", dependencies: ["FairflipResults", "FairflipData", "FairflipFairness"]),
         .target(name: "FairflipSweep", dependencies: [
-            "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipLearning", "FairflipResults",
+            "FairflipConcurrency", "FairflipPlanners", "FairflipData", "FairflipFairness", "FairflipLearning", "FairflipResults",
         ]),
 
         // The command-line tool: commands live in a library so tests can drive them.
         .target(name: "FairflipCLI", dependencies: [
-            "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipPlanners",
+            "FairflipConcurrency", "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipPlanners",
             "FairflipResults", "FairflipReports", "FairflipSweep", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fairflip", dependencies: ["FairflipCLI"]),

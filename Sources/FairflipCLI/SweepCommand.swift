@@ -1,4 +1,5 @@
 import ArgumentParser
+import FairflipConcurrency
 import FairflipFairness
 import FairflipPlanners
 import FairflipReports

@@ -1,3 +1,4 @@
+import FairflipConcurrency
 import Foundation
 
 #if canImport(Glibc)
@@ -100,23 +101,24 @@ extension CSVTable {
 
             // The body, in chunks that start at record boundaries, scanned in parallel.
             let bounds = Self.chunkBounds(buffer, from: bodyStart, threads: threads, minimumChunk: minimumChunk)
-            let results = ChunkResults(count: bounds.count - 1)
+            let results = Locked([Result<ChunkOutput, CSVScanner.Fault>?](repeating: nil, count: bounds.count - 1))
             nonisolated(unsafe) let bytes = buffer
             DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { k in
                 var scanner = CSVScanner(bytes: bytes, width: width)
                 scanner.fields.reserve((Self.lineFeeds(bytes, from: bounds[k], to: bounds[k + 1]) + 1) * width)
                 do throws(CSVScanner.Fault) {
                     _ = try scanner.scan(from: bounds[k], to: bounds[k + 1])
-                    results.set(k, .success(.init(fields: scanner.fields, recordLines: scanner.recordLines,
-                                                  lineBreaks: scanner.line, nonNumeric: scanner.nonNumeric)))
+                    let output = ChunkOutput(fields: scanner.fields, recordLines: scanner.recordLines,
+                                             lineBreaks: scanner.line, nonNumeric: scanner.nonNumeric)
+                    results.withLock { $0[k] = .success(output) }
                 } catch {
-                    results.set(k, .failure(error))
+                    results.withLock { $0[k] = .failure(error) }
                 }
             }
             var line = 1 + headerScan.line
             nonNumeric = [Int](repeating: 0, count: width)
             var chunks: [ChunkOutput] = []
-            for result in results.values {
+            for result in results.withLock({ $0 }) {
                 switch result! {
                 case .failure(let fault):
                     let column = fault.field.flatMap { $0 < width ? header[$0] : nil }
@@ -188,14 +190,6 @@ extension CSVTable {
         var recordLines: [Int]
         var lineBreaks: Int
         var nonNumeric: [Int]
-    }
-
-    /// Results of the parallel chunk scans, by chunk.
-    private final class ChunkResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var values: [Result<ChunkOutput, CSVScanner.Fault>?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ value: Result<ChunkOutput, CSVScanner.Fault>) { lock.withLock { values[k] = value } }
     }
 }
 

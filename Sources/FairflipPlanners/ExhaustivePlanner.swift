@@ -1,3 +1,4 @@
+import FairflipConcurrency
 import FairflipLearning
 import FairflipLinearAlgebra
 import Foundation
@@ -57,8 +58,7 @@ public struct ExhaustivePlanner: Planner {
     }
 
     /// What the workers share: the best subset so far, the counts, the first error.
-    private final class Tally: @unchecked Sendable {
-        let lock = NSLock()
+    private struct Tally {
         var best: (metric: Double, ordinal: Int, flips: [Int])
         var evaluated = 0
         var cost = ChordRefit.Cost()
@@ -77,7 +77,7 @@ public struct ExhaustivePlanner: Planner {
         let base = context.baseModel.parameters
         let factor = try context.hessianFactor(at: base)
         let chord = ChordRefit(context: context)
-        let tally = Tally(baseMetric: CandidateRanking.orderable(context.trainingMetric(of: context.baseModel)))
+        let shared = Locked(Tally(baseMetric: CandidateRanking.orderable(context.trainingMetric(of: context.baseModel))))
         let threads = min(workers, max(1, total - 1))
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             var throttle = ProgressThrottle(progress)
@@ -99,9 +99,9 @@ public struct ExhaustivePlanner: Planner {
                     }
                 }
             } catch {
-                tally.lock.withLock { if tally.error == nil { tally.error = error } }
+                shared.withLock { if $0.error == nil { $0.error = error } }
             }
-            tally.lock.withLock {
+            shared.withLock { tally in
                 tally.evaluated += evaluated
                 tally.cost += cost
                 if best.metric < tally.best.metric || (best.metric == tally.best.metric && best.ordinal < tally.best.ordinal) {
@@ -109,6 +109,7 @@ public struct ExhaustivePlanner: Planner {
                 }
             }
         }
+        let tally = shared.withLock { $0 }
         if let error = tally.error { throw error }
         let best = tally.best
         progress("exhaustive: done, \(total) subsets, best \(ProgressThrottle.format(best.metric)) with \(best.flips.count) flips")

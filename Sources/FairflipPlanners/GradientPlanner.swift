@@ -1,5 +1,6 @@
 import FairflipLearning
 import FairflipLinearAlgebra
+import FairflipSolver
 
 /// Projected gradient on relaxed flips (`gradient`): treat each candidate's flip as a
 /// fraction `z_i` in [0, 1] (soft label `y_i + z_i (1 - 2 y_i)`), and descend the smoothed
@@ -28,6 +29,9 @@ public struct GradientPlanner: Planner {
     public let smoothing: Double
     /// First step length, in units of z.
     public let initialStep: Double
+    /// When it passes, the descent stops and the best rounded plan so far is returned (the MIP
+    /// planner's gradient start shares the plan's deadline); nil: no time limit.
+    public var deadline: Deadline?
 
     public init(maxIterations: Int = 50, temperatures: [Double] = [0.5, 0.25, 0.1, 0.05], smoothing: Double = 1e-3,
                 initialStep: Double = 1) {
@@ -112,6 +116,7 @@ public struct GradientPlanner: Planner {
             var step = initialStep, stageIterations = 0
             var stopReason = "iteration limit"
             optimisation: while stageIterations < maxIterations && k > 0 {
+                if deadline?.hasPassed ?? false { stopReason = "time limit"; break optimisation }
                 let factor = try context.hessianFactor(at: model.parameters)
                 let g = Self.relaxedGradient(context, evaluation: evaluation, factor: factor, candidateFeatures: xc)
                 let scale = g.map(abs).max() ?? 0

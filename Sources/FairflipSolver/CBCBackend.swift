@@ -1,4 +1,5 @@
 import CCbc
+import FairflipConcurrency
 import Foundation
 
 /// CBC in this process, through its C API.
@@ -25,12 +26,12 @@ public struct CBCBackend: MIPBackend {
         model.configure(options, hasStart: request.start != nil)
         if let start = request.start { model.setStart(start) }
         let log = CBCLog(sign: problem.sense == .minimize ? 1 : -1)
-        let heard = LogFindings()
+        let heard = Locked(LogFindings())
         let clock = ContinuousClock.now
         OutputCapture.run(lines: { line in
             events(.log(line))
             for event in log.events(in: line) {
-                heard.note(event)
+                heard.withLock { $0.note(event) }
                 events(event)
             }
         }) {
@@ -39,7 +40,7 @@ public struct CBCBackend: MIPBackend {
         let elapsed = (ContinuousClock.now - clock).inSeconds
         var result = model.result(startGiven: request.start)
         result.seconds = elapsed
-        let findings = heard.snapshot()
+        let findings = heard.withLock { $0 }
         result.rootBound = findings.rootBound
         if request.start != nil { result.startAccepted = findings.startAccepted ?? result.startAccepted }
         return result
@@ -52,24 +53,15 @@ public struct CBCBackend: MIPBackend {
 }
 
 /// What the log reader learnt during one solve (written by the reader thread, read after it).
-private final class LogFindings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rootBound: Double?
-    private var startAccepted: Bool?
+private struct LogFindings {
+    var rootBound: Double?
+    var startAccepted: Bool?
 
-    func note(_ event: MIPEvent) {
-        lock.lock()
-        defer { lock.unlock() }
+    mutating func note(_ event: MIPEvent) {
         switch event {
         case let .rootBound(b): if rootBound == nil { rootBound = b }
         case let .start(accepted, _): startAccepted = accepted
         default: break
         }
-    }
-
-    func snapshot() -> (rootBound: Double?, startAccepted: Bool?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (rootBound, startAccepted)
     }
 }

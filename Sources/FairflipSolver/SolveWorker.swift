@@ -1,3 +1,4 @@
+import FairflipConcurrency
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -47,17 +48,14 @@ public enum SolveWorker {
     }
 
     /// Serialised writes of whole protocol lines.
-    private final class Channel: @unchecked Sendable {
-        private let handle: FileHandle
-        private let lock = NSLock()
+    private struct Channel: Sendable {
+        private let handle: Locked<FileHandle>
 
-        init(fileDescriptor: Int32) { handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: true) }
+        init(fileDescriptor: Int32) { handle = Locked(FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: true)) }
 
         func send(_ message: WorkerMessage) {
             guard let line = try? message.line() else { return }
-            lock.lock()
-            defer { lock.unlock() }
-            try? handle.write(contentsOf: line)
+            handle.withLock { try? $0.write(contentsOf: line) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import FairflipConcurrency
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -59,17 +60,17 @@ public struct WorkerBackend: MIPBackend {
         } catch {
             throw MIPSolverError.workerLaunch(executable: executable, reason: "\(error)")
         }
-        let state = WorkerState()
+        let state = Locked(WorkerState())
         let readers = DispatchGroup()
         Self.readLines(output.fileHandleForReading, group: readers) { line in
             guard let message = try? WorkerMessage.decoder().decode(WorkerMessage.self, from: Data(line.utf8)) else {
-                state.protocolViolation(line)
+                state.withLock { $0.protocolViolation(line) }
                 return
             }
-            state.receive(message)
+            state.withLock { $0.receive(message) }
             if case let .event(event) = message { events(event) }
         }
-        Self.readLines(errors.fileHandleForReading, group: readers) { state.stderrLine($0) }
+        Self.readLines(errors.fileHandleForReading, group: readers) { line in state.withLock { $0.stderrLine(line) } }
         // The request goes in from this thread; a child that dies early makes the write fail (EPIPE).
         try? input.fileHandleForWriting.write(contentsOf: payload)
         try? input.fileHandleForWriting.close()
@@ -86,7 +87,7 @@ public struct WorkerBackend: MIPBackend {
         }
         readers.wait()
         let seconds = (ContinuousClock.now - clock).inSeconds
-        let outcome = state.snapshot()
+        let outcome = state.withLock { $0 }
         if var result = outcome.result {
             result.seconds = seconds
             if cutOff && result.status != .optimal { result.stoppedBy = .deadline }
@@ -128,19 +129,16 @@ public struct WorkerBackend: MIPBackend {
 }
 
 /// What the parent heard from one worker (written by reader threads, read after they finish).
-private final class WorkerState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: MIPResult?
-    private var failure: String?
-    private var bound: Double?
-    private var rootBound: Double?
-    private var startAccepted: Bool?
-    private var junk: String?
-    private var stderrTail = ""
+private struct WorkerState {
+    var result: MIPResult?
+    var failure: String?
+    var bound: Double?
+    var rootBound: Double?
+    var startAccepted: Bool?
+    var junk: String?
+    var stderrTail = ""
 
-    func receive(_ message: WorkerMessage) {
-        lock.lock()
-        defer { lock.unlock() }
+    mutating func receive(_ message: WorkerMessage) {
         switch message {
         case let .result(r): result = r
         case let .failure(f): failure = f
@@ -151,22 +149,11 @@ private final class WorkerState: @unchecked Sendable {
         }
     }
 
-    func protocolViolation(_ line: String) {
-        lock.lock()
-        defer { lock.unlock() }
+    mutating func protocolViolation(_ line: String) {
         if junk == nil { junk = line }
     }
 
-    func stderrLine(_ line: String) {
-        lock.lock()
-        defer { lock.unlock() }
+    mutating func stderrLine(_ line: String) {
         stderrTail = String((stderrTail.isEmpty ? line : stderrTail + " | " + line).suffix(500))
-    }
-
-    func snapshot() -> (result: MIPResult?, failure: String?, bound: Double?, rootBound: Double?,
-                        startAccepted: Bool?, junk: String?, stderrTail: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (result, failure, bound, rootBound, startAccepted, junk, stderrTail)
     }
 }

@@ -1,3 +1,4 @@
+import FairflipConcurrency
 import FairflipResults
 #if canImport(Glibc)
 import Glibc

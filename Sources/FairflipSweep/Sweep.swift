@@ -1,3 +1,4 @@
+import FairflipConcurrency
 import FairflipData
 import FairflipPlanners
 import FairflipResults

@@ -1,3 +1,4 @@
+import FairflipConcurrency
 import Foundation
 
 /// Runs work items on a fixed number of threads, each taking the next item when it is free,

@@ -108,4 +108,30 @@ struct MIPPlannerOptionTests {
         let state = session.state(of: result.plan)
         #expect(hard.lp.linearAudit(state).overall.errors <= session.errorCap!)
     }
+
+    /// Issue 9's one deadline: when the limit is already spent after the session is built, the
+    /// optional steps (soft MIP start, gradient start, refinement) are skipped, a plan within the
+    /// budget still comes back, and its notes say what was skipped.
+    @Test func aSpentDeadlineSkipsOptionalStepsAndSaysSo() throws {
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy))
+        var config = MIPPlanner.Configuration()
+        config.timeLimit = 1e-6
+        let result = try MIPPlanner(configuration: config).run(context, budget: 4)
+        #expect(result.plan.flips.count <= 4)
+        #expect(result.rounds.allSatisfy { $0.round == 0 })
+        for note in ["time limit: the soft MIP start was skipped", "time limit: the gradient start was skipped",
+                     "time limit: refinement stopped before round 1"] {
+            #expect(result.plan.notes.contains(note), "notes: \(result.plan.notes)")
+        }
+    }
+
+    /// With ample time no optional step is cut: the notes carry no time-limit entry.
+    @Test func ampleTimeSkipsNothing() throws {
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy))
+        var config = MIPPlanner.Configuration()
+        config.timeLimit = 20
+        config.rounds = 2
+        let result = try MIPPlanner(configuration: config).run(context, budget: 4)
+        #expect(!result.plan.notes.contains { (note: String) in note.hasPrefix("time limit") }, "notes: \(result.plan.notes)")
+    }
 }

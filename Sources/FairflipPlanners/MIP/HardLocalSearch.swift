@@ -1,5 +1,6 @@
 import FairflipFairness
 import FairflipLinearAlgebra
+import FairflipSolver
 
 /// Improves a plan on the hard linear surrogate with add, drop and swap moves (lowering the
 /// metric; in target mode it then drops flips while the target holds), for a strong MIP start: CBC's LP bound is weak on this model, so a good incumbent matters when time is short.
@@ -10,7 +11,10 @@ enum HardLocalSearch {
     /// The largest `A` (entries) the search works with.
     static let maxEntries = 20_000_000
 
-    static func improve(_ f: HardFormulation, from start: [Bool], maxMoves: Int = 400, swapPool: Int = 40) -> [Bool]? {
+    /// - Parameter deadline: when it passes, the search stops after the move in hand and returns
+    ///   the plan reached so far (still no worse than `start`); nil: no time limit.
+    static func improve(_ f: HardFormulation, from start: [Bool], maxMoves: Int = 400, swapPool: Int = 40,
+                        deadline: Deadline? = nil) -> [Bool]? {
         let lp = f.lp
         let rowsC = f.reach.changeable
         let m = lp.candidateCount
@@ -59,7 +63,7 @@ enum HardLocalSearch {
         var current = evaluate(scores)
         guard feasible(current.errors) else { return nil }
         var moves = 0
-        while moves < maxMoves {
+        while moves < maxMoves && !(deadline?.hasPassed ?? false) {
             var best: (metric: Double, scores: [Double], change: [Int])?
             var singles: [(Int, Double)] = []
             for i in 0..<m {
@@ -100,7 +104,7 @@ enum HardLocalSearch {
         }
         // Target mode: drop flips while the target still holds (fewest flips is the objective).
         if case .fewestFlips(let target) = lp.goal, current.metric <= target {
-            while true {
+            while !(deadline?.hasPassed ?? false) {
                 var best: (metric: Double, scores: [Double], i: Int)?
                 for i in 0..<m where x[i] && !state[i] {
                     let s = moved(scores, i)

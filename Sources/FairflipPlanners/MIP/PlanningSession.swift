@@ -21,6 +21,15 @@ final class PlanningSession {
     let errorCap: Int?
     /// The firm's model, retrained with no flips: training metric and error.
     let base: Retrained
+    /// Optional steps the deadline cut short or skipped, in order, each once: the plan's notes.
+    private(set) var timeNotes: [String] = []
+
+    /// Records that the deadline cut short or skipped an optional step (once per kind of step).
+    func noteTime(_ note: String) {
+        guard !timeNotes.contains(note) else { return }
+        timeNotes.append(note)
+        progress("mip: \(note)")
+    }
 
     /// A plan judged by retraining.
     struct Retrained {
@@ -118,7 +127,9 @@ final class PlanningSession {
     }
 
     /// Starts for a formulation: the cheap heuristics, plus the soft MIP's answer when the main
-    /// one is hard (a tenth of what remains of `deadline`, at most 10 s).
+    /// one is hard (a tenth of what remains of `deadline`, at most 10 s) and a local search from
+    /// the best of them (a fifth of what remains). Both are optional: when the deadline leaves
+    /// them no time they are skipped or cut short, and `timeNotes` says so.
     func starts(main: any Formulation, soft: SoftFormulation, deadline: Deadline) -> [(source: String, plan: [Bool])] {
         var starts = StartHeuristics.plans(soft: soft)
         if let hard = main as? HardFormulation {
@@ -130,13 +141,18 @@ final class PlanningSession {
                 } catch {
                     progress("mip: the soft MIP gave no start: \(error)")
                 }
+            } else {
+                noteTime("time limit: the soft MIP start was skipped")
             }
             // Local search on the hard surrogate from the best of them (by the metric: in target
             // mode the starts may all miss the target).
             let ranked = starts.filter { hard.lp.withinLimits($0.plan) }.map { ($0, hard.surrogateMetric($0.plan)) }
                 .min { $0.1 < $1.1 }
-            if let (seed, _) = ranked, let improved = HardLocalSearch.improve(hard, from: seed.plan), improved != seed.plan {
-                starts.append(("local search from \(seed.source)", improved))
+            let searchTime = Deadline(seconds: deadline.share(0.2))
+            if let (seed, _) = ranked,
+               let improved = HardLocalSearch.improve(hard, from: seed.plan, deadline: searchTime) {
+                if searchTime.hasPassed { noteTime("time limit: the local search start was cut short") }
+                if improved != seed.plan { starts.append(("local search from \(seed.source)", improved)) }
             }
         }
         return starts

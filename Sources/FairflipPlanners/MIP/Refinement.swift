@@ -16,10 +16,14 @@ extension PlanningSession {
         let m = context.candidates.count
         let metricName = context.metric.rawValue
         progress("mip: \(configuration.formulation.rawValue) formulation, budget \(budget) of \(m) candidates, "
-                 + "\(planning.count) planning rows, \(Self.short(deadline.remaining)) s")
+                 + "\(planning.count) planning rows, \(String(format: "%.1f", deadline.remaining)) s left of the time limit")
+        let preparation = Deadline(seconds: 0)
         let (main, soft, changeable) = try firstFormulation(budget: budget, goal: .lowestMetric)
         if let changeable { progress("mip: \(changeable) planning rows can change prediction within the budget") }
         let firstStarts = starts(main: main, soft: soft, deadline: deadline)
+        // Building a model and its starts (reach, heuristics, soft MIP, local search) costs about
+        // this much again in each refinement round: a round only starts when that time remains.
+        let preparationSeconds = preparation.elapsed
         // The first solve takes most of what remains; refinement and the gradient start share the rest.
         let later = configuration.rounds > 0 || configuration.gradientStart
         let firstSeconds = solveSeconds(share: later ? 0.6 : 0.9, of: deadline) ?? 0.5
@@ -71,34 +75,48 @@ extension PlanningSession {
         if let startPlan = first.startPlan {
             try consider(startPlan, source: "MIP start (\(firstRecord.startSource ?? "heuristic"))", origin: .start)
         }
-        if configuration.gradientStart && budget > 0 && !deadline.hasPassed {
+        // The gradient start may use what remains but the retrains that judge its plan (and the
+        // final audit's); when the time is spent it stops with the best plan it has.
+        let gradientSeconds = deadline.remaining - 3 * retrainSeconds - 0.25
+        if configuration.gradientStart && budget > 0 && gradientSeconds < 0.5 {
+            noteTime("time limit: the gradient start was skipped")
+        } else if configuration.gradientStart && budget > 0 {
+            var gradient = GradientPlanner()
+            gradient.deadline = Deadline(seconds: gradientSeconds)
+            let chosen: Set<Int>
             // On large data the gradient works on the planning rows' number of rows (plus the
             // candidates), not on the whole split; its plan is judged by the full retrain below.
-            let chosen: Set<Int>
             if let limit = configuration.planningRows, let (sub, rows) = try context.subsample(limit: limit) {
-                chosen = Set(try GradientPlanner().plan(sub, budget: budget, progress: { _ in }).flips.map { rows[$0] })
+                chosen = Set(try gradient.plan(sub, budget: budget, progress: { _ in }).flips.map { rows[$0] })
             } else {
-                chosen = Set(try GradientPlanner().plan(context, budget: budget, progress: { _ in }).flips)
+                chosen = Set(try gradient.plan(context, budget: budget, progress: { _ in }).flips)
             }
+            if gradient.deadline?.hasPassed ?? false { noteTime("time limit: the gradient start was cut short") }
             try consider(context.candidates.map { chosen.contains($0) }, source: "gradient plan", origin: .gradient)
         }
 
         let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
         var round = 0
         while round < configuration.rounds && budget > 0 {
-            // Each round takes half of what remains, at most a third of the whole limit (10 s at least).
-            guard let seconds = solveSeconds(share: 0.5, of: deadline, cap: max(10, configuration.timeLimit / 3)) else {
-                progress("mip: the time limit leaves no time for refinement round \(round + 1); refinement stops")
+            // A round needs its model and starts built, then a solve and two retrains.
+            guard deadline.remaining >= preparationSeconds + 2 * retrainSeconds + 0.75 else {
+                noteTime("time limit: refinement stopped before round \(round + 1)")
                 break
             }
-            round += 1
             let response = try LinearResponse(context: context, state: current.plan, model: current.evaluation.model)
             let lp = try LinearisedProblem(response: response, planning: planning, metric: context.metric,
                                            goal: .lowestMetric, budget: budget, toggleLimit: trust, errorCap: errorCap)
             let (f, s, ch) = formulation(of: lp)
+            let roundStarts = starts(main: f, soft: s, deadline: deadline)
+            // Each round takes half of what remains, at most a third of the whole limit (10 s at least).
+            guard let seconds = solveSeconds(share: 0.5, of: deadline, cap: max(10, configuration.timeLimit / 3)) else {
+                noteTime("time limit: refinement stopped before round \(round + 1)")
+                break
+            }
+            round += 1
             let outcome: SolveOutcome
             do {
-                outcome = try FormulationSolver.solve(f, starts: starts(main: f, soft: s, deadline: deadline), backend: backend,
+                outcome = try FormulationSolver.solve(f, starts: roundStarts, backend: backend,
                                                       options: solverOptions(seconds: seconds), changeableRows: ch, log: progress)
             } catch {
                 progress("mip: round \(round): no plan for this linearisation (\(error)); refinement stops")
@@ -132,7 +150,7 @@ extension PlanningSession {
             origin = .refinement
         }
         var plan = self.plan(from: current.plan, surrogate: currentSurrogate)
-        plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status.rawValue)"]
+        plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status.rawValue)"] + timeNotes
         plan.diagnostics = ["rounds": Double(rounds.filter { $0.round > 0 }.count), "retrained": current.metric]
         plan.solver = SolverSummary(firstRecord)
         plan.solver?.origin = origin.rawValue

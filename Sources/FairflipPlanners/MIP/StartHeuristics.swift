@@ -26,29 +26,42 @@ enum StartHeuristics {
         }
         let effect = (0..<m).map { lp.metric.value(gaps: moved(base, by: $0)) - baseValue }
         let ranked = (0..<m).sorted { effect[$0] != effect[$1] ? effect[$0] < effect[$1] : $0 < $1 }
+        // Flip and toggle counts are kept up to date move by move: `lp.withinLimits` is O(m) per
+        // call, and the greedy below would make O(k m) calls (minutes on adult).
+        let flipsAtState = state.filter { $0 }.count
+        func allowed(flips: Int, toggles: Int) -> Bool { flips <= lp.budget && toggles <= lp.toggleLimit }
+        // The counts after toggling candidate i in x (toggles counted against the current state).
+        func counts(toggling i: Int, in x: [Bool], flips: Int, toggles: Int) -> (flips: Int, toggles: Int) {
+            (flips + (x[i] ? -1 : 1), toggles + (x[i] != state[i] ? -1 : 1))
+        }
         var topK = state
         var topKOrder: [Int] = []
+        var topKCounts = (flips: flipsAtState, toggles: 0)
         for i in ranked where effect[i] < 0 || targetMode {
-            topK[i].toggle()
-            if lp.withinLimits(topK) { topKOrder.append(i) } else { topK[i].toggle() }
+            let next = counts(toggling: i, in: topK, flips: topKCounts.flips, toggles: topKCounts.toggles)
+            if allowed(flips: next.flips, toggles: next.toggles) {
+                topK[i].toggle()
+                topKCounts = next
+                topKOrder.append(i)
+            }
         }
         // Greedy: repeatedly the toggle that lowers the soft metric most, given those already made.
         var greedy = state, current = base, greedyOrder: [Int] = []
+        var greedyCounts = (flips: flipsAtState, toggles: 0)
         var used = [Bool](repeating: false, count: m)
         let limit = min(lp.toggleLimit, m)
         while greedyOrder.count < limit {
             var best = -1, bestValue = lp.metric.value(gaps: current)
             if targetMode { bestValue = .infinity }
             for i in 0..<m where !used[i] {
-                greedy[i].toggle()
-                let ok = lp.withinLimits(greedy)
-                greedy[i].toggle()
-                guard ok else { continue }
+                let next = counts(toggling: i, in: greedy, flips: greedyCounts.flips, toggles: greedyCounts.toggles)
+                guard allowed(flips: next.flips, toggles: next.toggles) else { continue }
                 let v = lp.metric.value(gaps: moved(current, by: i))
                 if v < bestValue - 1e-15 { best = i; bestValue = v }
             }
             guard best >= 0 else { break }
             used[best] = true
+            greedyCounts = counts(toggling: best, in: greedy, flips: greedyCounts.flips, toggles: greedyCounts.toggles)
             greedy[best].toggle()
             greedyOrder.append(best)
             current = moved(current, by: best)

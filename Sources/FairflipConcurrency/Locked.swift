@@ -1,7 +1,9 @@
 import Foundation
 
-/// A value shared between the sweep's worker threads, read and changed only under its lock:
-/// the one synchronisation primitive of the sweep (instead of one lock class per use).
+/// A value shared between threads, read and changed only under its lock: the project's one
+/// synchronisation primitive (instead of one hand-rolled lock class per use). It lives in its
+/// own tiny module so that every module that shares state between threads (data loading, the
+/// solver's workers, the planners, the sweep) can use it without depending on each other.
 public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
