@@ -12,6 +12,7 @@ import Glibc
 public enum SolveWorker {
     /// Serves one request; returns the process exit status (0 after a result, 2 on a bad request).
     public static func serve(backend: any MIPBackend = CBCBackend()) -> Int32 {
+        watchParent()
         // The protocol goes to a private copy of standard output: CBC's printing on fd 1 is diverted.
         let channel = Channel(fileDescriptor: dup(1))
         let input = FileHandle.standardInput.readDataToEndOfFile()
@@ -22,7 +23,6 @@ public enum SolveWorker {
             channel.send(.failure("cannot read the request (\(input.count) bytes): \(error)"))
             return 2
         }
-        watchParent()
         do {
             let result = try backend.solve(request) { channel.send(.event($0)) }
             channel.send(.result(result))
@@ -33,15 +33,21 @@ public enum SolveWorker {
         }
     }
 
+    /// The environment variable in which `WorkerBackend` names its own process id.
+    public static let parentVariable = "FAIRFLIP_WORKER_PARENT"
+
     /// Ends this process as soon as its parent is gone (killed, or interrupted before it could
     /// stop its workers), so that no orphaned solve keeps a core busy until its own time limit.
-    /// Linux re-parents an orphan, which `getppid()` shows; polling keeps this free of C shims.
+    /// The parent is the one `WorkerBackend` named (so a parent that died before this process got
+    /// here is noticed too), else the parent at start. Linux re-parents an orphan, which
+    /// `getppid()` shows; polling keeps this free of C shims.
     private static func watchParent() {
-        let parent = getppid()
+        let named = ProcessInfo.processInfo.environment[parentVariable].flatMap { pid_t($0) }
+        let parent = named ?? getppid()
         let watcher = Thread {
             while true {
-                usleep(200_000)
                 if getppid() != parent { _exit(3) }
+                usleep(200_000)
             }
         }
         watcher.start()
