@@ -159,15 +159,7 @@ struct CSVParserTests {
         let alphabet: [UInt8] = [0x22, 0x2C, 0x0A, 0x0D, 0x20, 0x31, 0x2E, 0x65, 0xE9, 0xFF, 0xC3, 0x80, 0x00]
         var refused = 0
         for _ in 0..<600 {
-            var bytes = base
-            for _ in 0..<(1 + rng.index(below: 4)) {
-                let at = rng.index(below: bytes.count)
-                switch rng.index(below: 3) {
-                case 0: bytes.insert(alphabet[rng.index(below: alphabet.count)], at: at)
-                case 1: bytes.remove(at: at)
-                default: bytes[at] = alphabet[rng.index(below: alphabet.count)]
-                }
-            }
+            let bytes = Self.mutated(base, edits: 1 + rng.index(below: 4), alphabet: alphabet, rng: &rng)
             let text = String(decoding: bytes, as: UTF8.self)  // the in-memory path sees repaired text
             let sequential = Self.outcome(text, threads: 1, chunk: 1 << 20)
             #expect(Self.outcome(text, threads: 3, chunk: 16) == sequential)
@@ -196,21 +188,28 @@ struct CSVParserTests {
         }
     }
 
+    /// `bytes` with `edits` seeded edits, each an insertion, a deletion or a replacement by a byte
+    /// of `alphabet`: the fuzzers' one mutation.
+    static func mutated(_ bytes: [UInt8], edits: Int, alphabet: [UInt8], rng: inout SeededGenerator) -> [UInt8] {
+        var bytes = bytes
+        for _ in 0..<edits {
+            let at = rng.index(below: bytes.count)
+            switch rng.index(below: 3) {
+            case 0: bytes.insert(alphabet[rng.index(below: alphabet.count)], at: at)
+            case 1: bytes.remove(at: at)
+            default: bytes[at] = alphabet[rng.index(below: alphabet.count)]
+            }
+        }
+        return bytes
+    }
+
     /// Seeded fuzzing of the spec parser: no crash, and every refusal names the file and a line or key.
     @Test func fuzzedSpecsAreReadOrRefusedWithALocatedError() {
         var rng = SeededGenerator(seed: 11)
         let base = Array(sampleSpec.utf8)
         let alphabet = Array("=[]\"'\n #.,0123abc{}".utf8)
         for _ in 0..<400 {
-            var bytes = base
-            for _ in 0..<(1 + rng.index(below: 3)) {
-                let at = rng.index(below: bytes.count)
-                switch rng.index(below: 3) {
-                case 0: bytes.insert(alphabet[rng.index(below: alphabet.count)], at: at)
-                case 1: bytes.remove(at: at)
-                default: bytes[at] = alphabet[rng.index(below: alphabet.count)]
-                }
-            }
+            let bytes = Self.mutated(base, edits: 1 + rng.index(below: 3), alphabet: alphabet, rng: &rng)
             do throws(InputError) {
                 _ = try InstanceSpec(toml: String(decoding: bytes, as: UTF8.self), path: "s.toml")
             } catch {

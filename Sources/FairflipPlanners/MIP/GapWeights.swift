@@ -29,6 +29,21 @@ extension FairnessMetric {
 }
 
 extension MIPProblem {
+    /// Appends the rows that bound each gap of `goal`'s metric from both sides around a constant
+    /// (`<gap>_hi`, `<gap>_lo`; the gap's variable part enters with the columns), and the
+    /// `metric_cap` row in target mode: the rows both formulations share.
+    /// - Parameter constant: the part of a gap that no column changes.
+    mutating func appendGapRows(gaps: [Gap], goal: LinearisedProblem.Goal, constant: (Gap) -> Double)
+        -> (gapRows: [(hi: Int, lo: Int)], metricRow: Int?) {
+        let gapRows = gaps.map { gap -> (hi: Int, lo: Int) in
+            let c = constant(gap)
+            return (addRow(name: "\(gap.rawValue)_hi", upper: -c), addRow(name: "\(gap.rawValue)_lo", lower: -c))
+        }
+        var metricRow: Int?
+        if case .fewestFlips(let target) = goal { metricRow = addRow(name: "metric_cap", upper: target) }
+        return (gapRows, metricRow)
+    }
+
     /// Appends the metric's auxiliary columns (`MetricFormula.auxiliaries`, formulation.md): each
     /// bounds its gaps from both sides (`gapRows[g]`, in the metric's gap order), enters the
     /// metric row when there is one (target mode), and carries its metric weight in the

@@ -116,16 +116,12 @@ struct HardFormulation: Formulation {
         }
         orderRows = orderRowIndices.count
         // Fixed rows' predictions are constants in the gaps and the error count.
-        var gapRows: [(hi: Int, lo: Int)] = []
-        for gap in lp.metric.gaps {
+        let (gapRows, metricRow) = p.appendGapRows(gaps: lp.metric.gaps, goal: lp.goal) { gap in
             let w = lp.gapWeights[gap]
             var constant = 0.0
             for j in 0..<planning.count where !changing.contains(j) && lp.scores[j] > 0 { constant += w[j] }
-            gapRows.append((p.addRow(name: "\(gap.rawValue)_hi", upper: -constant),
-                            p.addRow(name: "\(gap.rawValue)_lo", lower: -constant)))
+            return constant
         }
-        var metricRow: Int?
-        if case .fewestFlips(let target) = lp.goal { metricRow = p.addRow(name: "metric_cap", upper: target) }
         var errorRow: Int?
         if let cap = lp.errorCap {
             var fixedErrors = 0, positivesChanging = 0

@@ -61,14 +61,9 @@ struct SoftFormulation: Formulation {
         let budgetRow = p.addRow(name: "budget", upper: Double(lp.budget))
         let refining = flippedNow > 0 || lp.toggleLimit < min(lp.budget, m)
         let trustRow = refining ? p.addRow(name: "trust", upper: Double(lp.toggleLimit - flippedNow)) : nil
-        var gapRows: [(hi: Int, lo: Int)] = []
-        for gap in lp.metric.gaps {
-            let constant = gapBase[gap] + atState(gapSlope[gap])
-            gapRows.append((p.addRow(name: "\(gap.rawValue)_hi", upper: -constant),
-                            p.addRow(name: "\(gap.rawValue)_lo", lower: -constant)))
+        let (gapRows, metricRow) = p.appendGapRows(gaps: lp.metric.gaps, goal: lp.goal) { gap in
+            gapBase[gap] + atState(gapSlope[gap])
         }
-        var metricRow: Int?
-        if case .fewestFlips(let target) = lp.goal { metricRow = p.addRow(name: "metric_cap", upper: target) }
         var errorRow: Int?
         if let cap = lp.errorCap {
             errorRow = p.addRow(name: "error_cap", upper: Double(cap) - errorBase - atState(errorSlope))
