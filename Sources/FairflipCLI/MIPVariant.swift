@@ -25,7 +25,7 @@ struct MIPVariant: Planner {
     func configured(_ settings: PlannerSettings) -> any Planner { self }
 
     /// The keys a variant may set.
-    static let keys = ["formulation (hard|soft)", "tau", "margin", "rounds", "time-limit (s)", "planning-rows",
+    static let keys = ["formulation (hard|soft)", "tau", "margin", "rounds", "time-limit (s)", "node-limit", "planning-rows",
                        "gradient-start (true|false)"]
 
     /// Parses `NAME=key:value,...` on top of `base` (the sweep's own settings).
@@ -58,6 +58,7 @@ struct MIPVariant: Planner {
             case "margin": s.margin = try number()
             case "rounds": s.rounds = try count()
             case "time-limit": s.timeLimit = try number()
+            case "node-limit": s.nodeLimit = try count()
             case "planning-rows": s.planningRows = try count()
             case "gradient-start":
                 guard let b = Bool(value) else {
