@@ -25,8 +25,8 @@ struct MIPVariant: Planner {
     func configured(_ settings: PlannerSettings) -> any Planner { self }
 
     /// The keys a variant may set.
-    static let keys = ["formulation (hard|soft)", "tau", "margin", "accept-tau", "rounds", "time-limit (s)", "planning-rows",
-                       "gradient-start (true|false)"]
+    static let keys = ["formulation (hard|soft)", "tau", "margin", "accept-tau", "rounds", "time-limit (s)", "node-limit",
+                       "planning-rows", "gradient-start (true|false)"]
 
     /// Parses `NAME=key:value,...` on top of `base` (the sweep's own settings).
     init(parsing text: String, base: PlannerSettings) throws(SweepError) {
@@ -65,6 +65,7 @@ struct MIPVariant: Planner {
                 acceptanceTau = tau
             case "rounds": s.rounds = try count()
             case "time-limit": s.timeLimit = try number()
+            case "node-limit": s.nodeLimit = try count()
             case "planning-rows": s.planningRows = try count()
             case "gradient-start":
                 guard let b = Bool(value) else {

@@ -30,6 +30,10 @@ public struct MIPPlanner: Planner {
         public var relativeGap: Double = 1e-4
         /// Threads the solver may use (1: serial CBC).
         public var threads: Int = 1
+        /// Branch-and-bound nodes per solve at most; nil: none. With serial CBC and a time limit
+        /// that does not bind, a node-limited plan is the same on every run whatever the machine's
+        /// load (a time-limited one is not); a solve that stops on time all the same is noted.
+        public var nodeLimit: Int?
         /// Plan on a seeded subsample of this many training rows (large data); nil: all of them.
         public var planningRows: Int?
         /// Refinement rounds at most (0: no refinement).

@@ -84,6 +84,7 @@ final class PlanningSession {
         guard c.timeLimit > 0 else { throw PlanningError("the solver time limit must be positive, got \(c.timeLimit)") }
         guard c.relativeGap >= 0 else { throw PlanningError("the relative optimality gap must be at least 0, got \(c.relativeGap)") }
         guard c.threads >= 1 else { throw PlanningError("the solver's threads must be at least 1, got \(c.threads)") }
+        if let n = c.nodeLimit, n < 1 { throw PlanningError("the solver's node limit must be at least 1, got \(n)") }
         if let n = c.planningRows, n < 1 { throw PlanningError("the planning rows must be at least 1, got \(n)") }
         guard c.rounds >= 0 else { throw PlanningError("the refinement rounds must be at least 0, got \(c.rounds)") }
         if let r = c.trustRegion, r < 1 { throw PlanningError("the label changes per refinement round must be at least 1, got \(r)") }
@@ -100,7 +101,21 @@ final class PlanningSession {
     /// Solver settings for a solve that may use `seconds`.
     func solverOptions(seconds: Double) -> SolverOptions {
         SolverOptions(timeLimit: seconds, relativeGap: configuration.relativeGap,
-                      threads: configuration.threads, seed: Int(context.seed % 2_000_000_000) + 1)
+                      threads: configuration.threads, seed: Int(context.seed % 2_000_000_000) + 1,
+                      nodeLimit: configuration.nodeLimit)
+    }
+
+    /// Solves `formulation` from the best of `starts` in at most `seconds` (`FormulationSolver`).
+    /// Under a node limit, a solve that stops on time instead is noted: its result depends on the
+    /// machine's load, so the plan is not reproducible.
+    func solve(_ formulation: any Formulation, starts: [(source: String, plan: [Bool])], seconds: Double,
+               changeableRows: Int?, log: @escaping @Sendable (String) -> Void = { _ in }) throws(SolveFailure) -> SolveOutcome {
+        let outcome = try FormulationSolver.solve(formulation, starts: starts, backend: backend,
+                                                  options: solverOptions(seconds: seconds), changeableRows: changeableRows, log: log)
+        if configuration.nodeLimit != nil && outcome.record.hitTimeLimit {
+            noteTime("time limit: a solve stopped on time before its node limit")
+        }
+        return outcome
     }
 
     /// Seconds a solve may use when it takes `share` of what remains of `deadline` (at most
@@ -143,8 +158,7 @@ final class PlanningSession {
         if let hard = main as? HardFormulation {
             if let seconds = solveSeconds(share: 0.1, of: deadline, cap: 10, retrains: 0) {
                 do {
-                    let outcome = try FormulationSolver.solve(soft, starts: starts, backend: backend,
-                                                              options: solverOptions(seconds: seconds), changeableRows: nil)
+                    let outcome = try solve(soft, starts: starts, seconds: seconds, changeableRows: nil)
                     starts.append(("soft MIP", outcome.plan))
                 } catch {
                     progress("mip: the soft MIP gave no start: \(error)")
