@@ -9,34 +9,6 @@ import Testing
 /// The strengthening of the hard formulation (prediction classes of identical rows, score-order
 /// inequalities) removes no plan of the linear model: optima still equal enumeration.
 @Suite struct StrongFormulationTests {
-    /// A small instance whose features lie on a coarse grid, so that many rows share features
-    /// (with different labels and groups), like compas's.
-    /// - Parameter levels: values each feature takes (fewer: more rows, and candidates, alike).
-    static func gridSpec(seed: UInt64, levels: (Int, Int) = (4, 3)) throws -> String {
-        var state = seed &* 6364136223846793005 &+ 1442695040888963407
-        func unit() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
-        var csv = "x1,x2,group,label,member\n"
-        for i in 0..<80 {
-            let minority = i % 3 == 0
-            let x1 = Double(Int(unit() * Double(levels.0))) - Double(levels.0 - 1) / 2
-            let x2 = Double(Int(unit() * Double(levels.1))) - Double(levels.1 - 1) / 2
-            let logit = 1.2 * x1 - 0.6 * x2 - (minority ? 0.8 : -0.3)
-            let y = unit() < 1 / (1 + exp(-logit)) ? 1 : 0
-            csv += "\(x1),\(x2),\(minority ? "minority" : "majority"),\(y),\(minority && i % 2 == 0 ? 1 : 0)\n"
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fairflip-grid-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try csv.write(to: folder.appendingPathComponent("grid.csv"), atomically: true, encoding: .utf8)
-        let path = folder.appendingPathComponent("grid.toml").path
-        try TwoFeatureSpec.text(name: "grid", file: "grid.csv", testFraction: 0.25,
-                                collective: "membership_column = \"member\"", direction: "both")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     static func hard(_ context: PlanningContext, budget: Int, scoreOrder: Bool = true,
                      mergeCandidates: Bool = true) throws -> HardFormulation {
         let planning = PlanningSet(instance: context.instance, limit: nil, seed: context.seed)
@@ -51,7 +23,7 @@ import Testing
     /// is the enumerated one with and without merging, CBC accepts a start given as counts, and a
     /// count decodes to a plan with the same surrogate.
     @Test func mergedCandidatesKeepTheOptimum() throws {
-        let context = try PlanningContext(instance: Instance(specPath: Self.gridSpec(seed: 5, levels: (2, 2))), metric: .eqodds)
+        let context = try PlanningContext(instance: Instance(specPath: GridSpec.path(seed: 5, levels: (2, 2))), metric: .eqodds)
         let m = context.candidates.count
         let k = 3
         let merged = try Self.hard(context, budget: k)
@@ -94,7 +66,7 @@ import Testing
 
     @Test(arguments: [FairnessMetric.eqodds, .dp, .eqopp])
     func gridInstanceOptimumEqualsEnumeration(metric: FairnessMetric) throws {
-        let context = try PlanningContext(instance: Instance(specPath: Self.gridSpec(seed: 5)), metric: metric)
+        let context = try PlanningContext(instance: Instance(specPath: GridSpec.path(seed: 5)), metric: metric)
         let m = context.candidates.count
         #expect(m >= 6 && m <= 16, "\(m) candidates")
         let k = 3
