@@ -46,6 +46,12 @@ public struct MIPPlanner: Planner {
         public var margin: Double = 0
         /// Temperature of the soft formulation's smoothed rates.
         public var tau: Double = 0.5
+        /// How a retrained plan is judged when refinement, the gradient start and the MIP start
+        /// compete (issue 10): nil compares the exact training metric; a temperature τ compares
+        /// the retrained model's *smoothed* training metric (rates of σ(s/τ), `SmoothedMetric`),
+        /// which rewards plans that move scores well past 0 rather than just across it. The
+        /// reported metrics stay exact either way.
+        public var acceptanceTau: Double?
         /// Also retrain the gradient method's plan and refine from it when it retrains better
         /// than the first solve (it often does at large budgets, where flips interact).
         public var gradientStart = true

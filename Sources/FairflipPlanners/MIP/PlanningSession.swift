@@ -1,5 +1,6 @@
 import FairflipFairness
 import FairflipLearning
+import FairflipLinearAlgebra
 import FairflipSolver
 
 /// One planning run's shared state: the planning rows, the linearisation at the firm's model,
@@ -21,6 +22,8 @@ final class PlanningSession {
     let errorCap: Int?
     /// The firm's model, retrained with no flips: training metric and error.
     let base: Retrained
+    /// The smoothed metric that judges retrained plans, when `acceptanceTau` is set.
+    let judge: SmoothedMetric?
     /// Optional steps the deadline cut short or skipped, in order, each once: the plan's notes.
     private(set) var timeNotes: [String] = []
 
@@ -37,6 +40,8 @@ final class PlanningSession {
         var evaluation: PlanEvaluation
         var metric: Double
         var error: Double
+        /// What plans are compared by: `metric`, or its smoothed form with `acceptanceTau`.
+        var judged: Double
     }
 
     init(context: PlanningContext, configuration: MIPPlanner.Configuration, backend: any MIPBackend = MIPPlanner.defaultBackend,
@@ -62,8 +67,8 @@ final class PlanningSession {
         let retrainStart = Deadline(seconds: 0)
         let evaluation = try PlanEvaluation(flips: [], context: context)
         retrainSeconds = retrainStart.elapsed
-        base = Retrained(plan: none, evaluation: evaluation, metric: evaluation.train.value(of: context.metric),
-                         error: evaluation.train.errorRate)
+        judge = configuration.acceptanceTau.map { SmoothedMetric(context: context, temperature: $0) }
+        base = Self.retrained(none, evaluation, metric: context.metric, judge: judge, features: context.instance.train.features)
         if let e = configuration.maxErrorIncrease {
             let predictions = context.baseModel.predictions(planning.features)
             let errors = zip(predictions, planning.truth).filter { $0 != $1 }.count
@@ -127,8 +132,11 @@ final class PlanningSession {
         switch configuration.formulation {
         case .soft: return (soft, soft, nil)
         case .hard:
+            // The score-order search may read 1.5e7 effect differences per second of the time
+            // limit (about a fifth of it on a quiet machine): a count, so plans stay reproducible.
             let hard = HardFormulation(configuration.margin > 0
-                ? lp.withMargin(configuration.margin, reference: context.baseModel.predictions(planning.features)) : lp)
+                ? lp.withMargin(configuration.margin, reference: context.baseModel.predictions(planning.features)) : lp,
+                orderWork: 1.5e7 * configuration.timeLimit)
             return (hard, soft, hard.reach.changeable.count)
         }
     }
@@ -176,8 +184,14 @@ final class PlanningSession {
     func retrain(_ plan: [Bool]) throws -> Retrained {
         let rows = LinearResponse.flippedRows(candidates: context.candidates, state: plan)
         let evaluation = try PlanEvaluation(flips: rows, context: context)
-        return Retrained(plan: plan, evaluation: evaluation, metric: evaluation.train.value(of: context.metric),
-                         error: evaluation.train.errorRate)
+        return Self.retrained(plan, evaluation, metric: context.metric, judge: judge, features: context.instance.train.features)
+    }
+
+    private static func retrained(_ plan: [Bool], _ evaluation: PlanEvaluation, metric: FairnessMetric,
+                                  judge: SmoothedMetric?, features: Matrix) -> Retrained {
+        let exact = evaluation.train.value(of: metric)
+        let judged = judge.map { $0.evaluate(scores: evaluation.model.scores(features)).value } ?? exact
+        return Retrained(plan: plan, evaluation: evaluation, metric: exact, error: evaluation.train.errorRate, judged: judged)
     }
 
     /// Whether a retrained plan respects the error cap on the training split.
@@ -188,11 +202,12 @@ final class PlanningSession {
         return error <= base.error + e + 1e-12
     }
 
-    /// Whether `a` is better than `b` once retrained: within the error cap first, then a lower metric.
+    /// Whether `a` is better than `b` once retrained: within the error cap first, then a lower
+    /// metric (exact, or smoothed with `acceptanceTau`).
     func isBetter(_ a: Retrained, than b: Retrained) -> Bool {
         let ca = withinErrorCap(a), cb = withinErrorCap(b)
         if ca != cb { return ca }
-        return a.metric < b.metric - 1e-12
+        return a.judged < b.judged - 1e-12
     }
 
     func plan(from state: [Bool], surrogate: Double) -> Plan {
