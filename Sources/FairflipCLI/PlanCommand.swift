@@ -1,5 +1,6 @@
 import ArgumentParser
 import FairflipData
+import FairflipLinearAlgebra
 import FairflipPlanners
 import FairflipReports
 import FairflipResults
@@ -72,6 +73,8 @@ struct PlanCommand: ParsableCommand {
             let budgetLabel = problem.budget == .all || problem.budget == nil ? "all (\(budget))" : "\(budget)"
             guard case .one(let registered) = method else {
                 let (all, limit, deadline) = comparisonSettings(elapsed: Date().timeIntervalSince(started))
+                // The MIP's thread and the others' share the cores; BLAS adds no threads of its own.
+                BLAS.setThreads(1)
                 let planners = PlannerRegistry.all.map { $0.configured(all) }
                 let table = try Comparison.run(context: context, budget: budget, planners: planners, timeLimit: limit,
                                                deadlineSeconds: deadline, progress: note)

@@ -115,7 +115,7 @@ public struct GreedyRetrainPlanner: Planner {
         func ranked(_ row: Int, scores: [Double]) -> Ranked {
             let audit = FairnessAudit(truth: train.truth, predictions: scores.map { $0 > 0 }, groups: train.groups)
             return Ranked(row: row, metric: CandidateRanking.orderable(audit.value(of: context.metric)),
-                          smooth: smoothed.evaluate(scores: scores).value)
+                          smooth: smoothed.value(scores: scores))
         }
 
         var labels = train.labels
@@ -129,17 +129,16 @@ public struct GreedyRetrainPlanner: Planner {
         var cost = ChordRefit.Cost()
 
         for round in 0..<k {
-            let factor: Cholesky
+            let factor = try context.hessianFactor(at: model.parameters)
+            factorisations += 1
             var trialRows: [Int]
             var newtonPick: Ranked?
             if exact {
-                factor = try context.hessianFactor(at: model.parameters)
                 trialRows = remaining
             } else {
                 // The linearised smoothed metric's shortlist, ranked by one Newton step each.
-                let screen = try ToggleScreen(context: context, smoothed: smoothed, parameters: model.parameters, scores: scores,
-                                              labels: labels, rows: remaining)
-                factor = screen.factor
+                let screen = ToggleScreen(context: context, smoothed: smoothed, factor: factor, scores: scores,
+                                          labels: labels, rows: remaining)
                 let short = CandidateRanking.top(shortlist, of: remaining, scores: remaining.indices.map { -screen.value(toggling: $0) })
                 let steps = NewtonStepTrials(features: x, scores: scores,
                                              influence: context.influence(of: short, labels: labels, factor: factor))
@@ -148,9 +147,8 @@ public struct GreedyRetrainPlanner: Planner {
                 screenedRounds += 1
                 trialRows = ranking == .newtonStep ? newtonPick.map { [$0.row] } ?? [] : steps.rows
             }
-            factorisations += 1
 
-            // Retrain the trials together, reusing this round's Hessian factor.
+            // Retrain the trials together, reusing the Hessian factor.
             let refits = ToggleRefits(context: context, labels: labels, start: model.parameters, factor: factor)
             let trials = try refits.fit(toggling: trialRows, threads: threads)
             retrains += trials.count

@@ -9,20 +9,17 @@ struct ToggleScreen {
     let smoothed: SmoothedMetric
     /// Smoothed cell rates at the model.
     let rates: [Double]
-    /// The Hessian factor at the model.
-    let factor: Cholesky
     /// The rows whose toggles are screened.
     let rows: [Int]
     /// Predicted change of cell rate c per toggle of `rows[p]`, at `p * 4 + c`.
     private let effects: [Double]
 
-    /// Linearises at a fitted model (its `parameters` and training `scores`), for toggles of
+    /// Linearises at a fitted model (its training `scores` and Hessian `factor`), for toggles of
     /// `rows` from `labels`.
-    init(context: PlanningContext, smoothed: SmoothedMetric, parameters: [Double], scores: [Double], labels: [Double],
-         rows: [Int]) throws {
+    init(context: PlanningContext, smoothed: SmoothedMetric, factor: Cholesky, scores: [Double], labels: [Double],
+         rows: [Int]) {
         let x = context.instance.train.features
         let evaluation = smoothed.evaluate(scores: scores)
-        factor = try context.hessianFactor(at: parameters)
         let w = factor.solve(evaluation.rateSensitivities(x))  // d x 4
         let xw = BLAS.product(x.selectingRows(rows), w)  // rows x 4
         let C = context.learner.C
