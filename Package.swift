@@ -23,6 +23,9 @@ let package = Package(
         .systemLibrary(
             name: "CLapack", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        // CBC's incumbents as they are found (a C++ event handler behind a C function; CBC 2.10's
+        // C API has no incumbent callback).
+        .target(name: "CCbcIncumbents", dependencies: ["CCbc"]),
 
         // The engine, one module per concern.
         // The one lock box (`Locked<Value>`) shared by every module that shares state between threads.
@@ -33,7 +36,7 @@ let package = Package(
         ]),
         .target(name: "FairflipLearning", dependencies: ["FairflipLinearAlgebra"]),
         .target(name: "FairflipFairness"),
-        .target(name: "FairflipSolver", dependencies: ["FairflipConcurrency", "CCbc"]),
+        .target(name: "FairflipSolver", dependencies: ["FairflipConcurrency", "CCbc", "CCbcIncumbents"]),
         .target(name: "FairflipPlanners", dependencies: [
             "FairflipConcurrency", "FairflipData", "FairflipLearning", "FairflipFairness", "FairflipSolver", "FairflipLinearAlgebra",
         ]),

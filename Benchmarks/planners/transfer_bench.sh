@@ -14,8 +14,8 @@
 # not scale: greedy-retrain runs on german only; exhaustive on none, since even german's k = 4
 # has about a million subsets), EXTRA (more sweep options,
 # e.g. --mip-variant ...), BIN. A rerun resumes: finished cells are not recomputed.
-# adult's spec names UCI's own train and test files, so its seeds re-draw the collective only
-# (the split is fixed); every other instance re-splits per seed.
+# Every instance re-splits per seed; adult's spec names UCI's own train and test files, which
+# split seeds pool and re-split (rows of the test file are named `t<line>`).
 set -eu
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-bench/transfer}
@@ -46,7 +46,7 @@ options() {
     case $1 in
         german) echo "--methods $METHODS,greedy-retrain --split-seeds $SPLITS" ;;
         dutch)  echo "--methods $METHODS --split-seeds $SPLITS --alphas 0.1" ;;
-        adult)  echo "--methods $METHODS --seeds $SPLITS --alphas 0.1" ;;
+        adult)  echo "--methods $METHODS --split-seeds $SPLITS --alphas 0.1" ;;
         *)      echo "--methods $METHODS --split-seeds $SPLITS" ;;
     esac
 }

@@ -38,14 +38,24 @@ struct CSVInfoCommand: ParsableCommand {
         var rows: Int
         var columns: [Column]
         var loadSeconds: Double
+        /// CPU time of the load, summed over its threads (less sensitive than the wall time to
+        /// other programs on a busy machine).
+        var loadCPUSeconds: Double
+    }
+
+    /// CPU seconds this process has used, over all its threads.
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     func run() throws {
         let info = try reportingErrors { () throws -> Info in
             if let threads, threads < 1 { throw InputError("--threads must be at least 1, got \(threads)") }
-            let started = Date()
+            let started = Date(), startedCPU = Self.processCPUSeconds()
             let table = try CSVTable(contentsOf: file, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let seconds = Date().timeIntervalSince(started)
+            let seconds = Date().timeIntervalSince(started), cpuSeconds = Self.processCPUSeconds() - startedCPU
             var columns: [Column] = []
             for (j, name) in table.header.enumerated() {
                 if table.isNumeric(j) {
@@ -58,7 +68,7 @@ struct CSVInfoCommand: ParsableCommand {
                     columns.append(Column(name: name, type: "text", distinct: distinct.count))
                 }
             }
-            return Info(file: file, rows: table.rowCount, columns: columns, loadSeconds: seconds)
+            return Info(file: file, rows: table.rowCount, columns: columns, loadSeconds: seconds, loadCPUSeconds: cpuSeconds)
         }
         if json {
             print(try JSONOutput.encode(info), terminator: "")

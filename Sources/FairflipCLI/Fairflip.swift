@@ -25,6 +25,7 @@ public struct Fairflip: ParsableCommand {
     /// validation) are input errors like any other: one `fairflip: error:` line and exit status 2
     /// (ArgumentParser's own default would be 64).
     public static func launch(_ arguments: [String]? = nil) -> Never {
+        registerAsSolveWorker()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -42,5 +43,14 @@ public struct Fairflip: ParsableCommand {
             printError("\(message) (see '\(help)')")
             Self.exit(withError: ExitCode(2))
         }
+    }
+
+    /// MIP solves run in worker processes of this very executable (`fairflip solve-worker`,
+    /// `WorkerBackend`), whatever it is named: a copy called `fairflip-1.2` or `ff` must not
+    /// fall back to in-process CBC (no hard deadline, one solve at a time).
+    private static func registerAsSolveWorker() {
+        guard ProcessInfo.processInfo.environment["FAIRFLIP_EXECUTABLE"] == nil,
+              let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return }
+        setenv("FAIRFLIP_EXECUTABLE", path, 1)
     }
 }

@@ -25,8 +25,8 @@ struct MIPVariant: Planner {
     func configured(_ settings: PlannerSettings) -> any Planner { self }
 
     /// The keys a variant may set.
-    static let keys = ["formulation (hard|soft)", "tau", "margin", "rounds", "time-limit (s)", "planning-rows",
-                       "gradient-start (true|false)"]
+    static let keys = ["formulation (hard|soft)", "tau", "margin", "accept-tau", "rounds", "time-limit (s)", "node-limit",
+                       "planning-rows", "gradient-start (true|false)"]
 
     /// Parses `NAME=key:value,...` on top of `base` (the sweep's own settings).
     init(parsing text: String, base: PlannerSettings) throws(SweepError) {
@@ -36,6 +36,7 @@ struct MIPVariant: Planner {
         }
         let variant = parts[0]
         var s = base
+        var acceptanceTau: Double?
         for item in parts[1].split(separator: ",") {
             let kv = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard kv.count == 2 else { throw SweepError("--mip-variant \(variant): '\(item)' is not key:value") }
@@ -56,8 +57,15 @@ struct MIPVariant: Planner {
                 s.formulation = f
             case "tau": s.tau = try number()
             case "margin": s.margin = try number()
+            case "accept-tau":
+                let tau = try number()
+                guard tau > 0 && tau.isFinite else {
+                    throw SweepError("--mip-variant \(variant): accept-tau must be a positive number, got '\(value)'")
+                }
+                acceptanceTau = tau
             case "rounds": s.rounds = try count()
             case "time-limit": s.timeLimit = try number()
+            case "node-limit": s.nodeLimit = try count()
             case "planning-rows": s.planningRows = try count()
             case "gradient-start":
                 guard let b = Bool(value) else {
@@ -71,6 +79,8 @@ struct MIPVariant: Planner {
         // The engine's own range checks (the ones the plain flags get).
         if let problem = s.problem() { throw SweepError("--mip-variant \(variant): \(problem.key.rawValue): \(problem.message)") }
         name = variant
-        planner = MIPPlanner().configured(s)
+        var configuration = MIPPlanner.Configuration().applying(s)
+        configuration.acceptanceTau = acceptanceTau
+        planner = MIPPlanner(configuration: configuration)
     }
 }

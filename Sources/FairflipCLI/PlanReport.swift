@@ -179,7 +179,9 @@ struct PlanReport: Encodable {
             if let b = s.rootBound { line += " (root \(formatted(b, digits: 6)))" }
             if let g = s.gap { line += ", gap \(formatted(100 * g, digits: 3))%" }
             if let secs = rounds?.first?.solve?.seconds { line += ", \(formatted(secs, digits: 2)) s" }
-            if s.hitTimeLimit { line += " (time limit hit: incumbent returned)" }
+            if s.stoppedBy == .deadline { line += " (cut off at the hard deadline: its last reported incumbent returned)" }
+            else if s.hitTimeLimit { line += " (time limit hit: incumbent returned)" }
+            else if s.stoppedBy == .nodes { line += " (node limit hit: incumbent returned)" }
             if s.incumbent == .start { line += "; the solver's incumbent is the start" }
             out += line + "\n"
             out += "  model: \(s.columns) columns (\(s.binaries) binary), \(s.rows) rows"

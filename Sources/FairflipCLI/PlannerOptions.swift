@@ -117,6 +117,10 @@ struct SearchOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Threads CBC may use (default: 1, which keeps runs reproducible).")
     var threads: Int?
 
+    @Option(name: .customLong("node-limit"), parsing: .unconditional,
+            help: "Branch-and-bound nodes per MIP solve at most (default: none). With a --time-limit that does not bind, the plan is the same on every run whatever the machine's load.")
+    var nodeLimit: Int?
+
     @Option(parsing: .unconditional, help: "Refinement rounds at most (default: 5; 0: the first solve only).")
     var rounds: Int?
 
@@ -139,6 +143,7 @@ struct SearchOptions: ParsableArguments {
         s.timeLimit = timeLimit
         s.relativeGap = gap
         s.solverThreads = threads
+        s.nodeLimit = nodeLimit
         s.rounds = rounds
         s.trustRegion = trustRegion
         s.gradientStart = noGradientStart ? false : nil
@@ -149,7 +154,7 @@ extension PlannerSettings {
     /// The command-line flag of each setting, for messages.
     static let flags: [Key: String] = [
         .target: "--target", .maxErrorIncrease: "--max-error-increase", .timeLimit: "--time-limit", .relativeGap: "--gap",
-        .solverThreads: "--threads", .rounds: "--rounds", .trustRegion: "--trust-region", .planningRows: "--planning-rows",
+        .solverThreads: "--threads", .nodeLimit: "--node-limit", .rounds: "--rounds", .trustRegion: "--trust-region", .planningRows: "--planning-rows",
         .tau: "--tau", .margin: "--margin", .gradientStart: "--no-gradient-start", .formulation: "--formulation",
         .threads: "--threads", .shortlist: "--shortlist", .shortlistRanking: "--shortlist-ranking",
     ]

@@ -60,6 +60,10 @@ struct SweepCommand: ParsableCommand {
             help: "Wall-clock limit of the whole MIP plan per cell in seconds (default: 60): starts, solves, gradient start and refinement share it.")
     var mipTimeLimit: Double?
 
+    @Option(name: .customLong("mip-node-limit"), parsing: .unconditional,
+            help: "Branch-and-bound nodes per MIP solve at most (default: none). With a --mip-time-limit that does not bind, the MIP's cells are the same on every run, whatever --jobs and the machine's load.")
+    var mipNodeLimit: Int?
+
     @Option(name: .customLong("mip-rounds"), parsing: .unconditional,
             help: "Refinement rounds of the MIP per cell at most (default: 5; 0: the first solve only).")
     var mipRounds: Int?
@@ -77,7 +81,7 @@ struct SweepCommand: ParsableCommand {
     var shortlist: Int?
 
     @Option(name: .customLong("mip-variant"), parsing: .singleValue,
-            help: "Also run a MIP with other settings under its own name: NAME=key:value,... (keys: formulation, tau, margin, rounds, time-limit, planning-rows, gradient-start); repeatable.")
+            help: "Also run a MIP with other settings under its own name: NAME=key:value,... (keys: formulation, tau, margin, rounds, time-limit, node-limit, planning-rows, gradient-start); repeatable.")
     var mipVariants: [String] = []
 
     @Option(help: "Output folder.")
@@ -97,7 +101,7 @@ struct SweepCommand: ParsableCommand {
             guard seeds == 1 else { throw ValidationError("--split-seeds replaces --seeds: give one of them") }
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: at least 1 cell at a time, got \(jobs)") }
-        try settings.checked(flags: [.timeLimit: "--mip-time-limit", .rounds: "--mip-rounds", .margin: "--margin",
+        try settings.checked(flags: [.timeLimit: "--mip-time-limit", .nodeLimit: "--mip-node-limit", .rounds: "--mip-rounds", .margin: "--margin",
                                      .planningRows: "--mip-planning-rows", .shortlist: "--shortlist"])
         do { _ = try planners() } catch { throw ValidationError(error.message) }
     }
@@ -107,6 +111,7 @@ struct SweepCommand: ParsableCommand {
         var s = PlannerSettings()
         s.timeLimit = mipTimeLimit
         s.rounds = mipRounds
+        s.nodeLimit = mipNodeLimit
         s.margin = margin
         s.planningRows = mipPlanningRows
         s.shortlist = shortlist

@@ -1,63 +1,30 @@
 /// One pass of the CSV state machine (RFC 4180 quoting) over a byte range that starts at a
-/// record boundary: where each field lies, what number it reads as, and the first problem.
+/// record boundary: where each field ends, what number it reads as, and the first problem.
 ///
 /// `CSVTable` runs one scanner over the header and then one per chunk of the body, on several
 /// threads; chunk boundaries are line ends outside quoted fields, so each chunk parses exactly
-/// as the whole file would. Lines are counted from the start of the range; the table shifts
-/// them once every earlier chunk's line count is known.
-struct CSVScanner {
-    /// Fields of the records found, in order; `width` per record once the header is known.
-    struct Fields {
-        /// Byte offset of each field's text (inside the quotes for a quoted field).
-        var starts: [Int] = []
-        /// Byte length of each field's text; `doubledQuotes` marks text that holds `""` pairs.
-        var lengths: [UInt32] = []
-        /// The field read as a number (`Double(String)` of the trimmed text), NaN when it is not one.
-        var values: [Double] = []
-
-        static let doubledQuotes: UInt32 = 1 << 31
-
-        mutating func reserve(_ n: Int) {
-            starts.reserveCapacity(n)
-            lengths.reserveCapacity(n)
-            values.reserveCapacity(n)
-        }
-    }
-
-    /// A problem at a place in the range.
-    struct Fault: Error {
-        /// Byte offset where it was found (orders faults across chunks).
-        var offset: Int
-        /// Line relative to the start of the range (0: the first line).
-        var line: Int
-        /// The field's position in its record, when known.
-        var field: Int?
-        var message: String
-    }
-
+/// as the whole file would. What is found goes to a `CSVFieldSink` (the header's names, or a
+/// chunk's rows written straight into the table's typed columns). Lines are counted from the
+/// start of the range; the table shifts them once every earlier chunk's line count is known.
+struct CSVScanner<Sink: CSVFieldSink> {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Fields per record (the header's), or nil while reading the header itself.
     let width: Int?
-
-    var fields = Fields()
-    /// Relative line of each record's first line.
-    var recordLines: [Int] = []
+    var sink: Sink
     /// Line breaks consumed so far.
     var line = 0
-    /// Fields per column that do not read as numbers (only once `width` is known).
-    var nonNumeric: [Int]
 
-    init(bytes: UnsafeBufferPointer<UInt8>, width: Int?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, width: Int?, sink: Sink) {
         self.bytes = bytes
         self.width = width
-        nonNumeric = [Int](repeating: 0, count: width ?? 0)
+        self.sink = sink
     }
 
     /// Bytes that end an unquoted field: comma, quote, CR, LF.
-    private static let stops: [Bool] = (0..<256).map { [0x2C, 0x22, 0x0D, 0x0A].contains($0) }
+    private static var stops: [Bool] { CSVStopBytes.table }
 
     /// Scans records from `start` until `end` (or after one record if `single`); returns where it stopped.
-    mutating func scan(from start: Int, to end: Int, single: Bool = false) throws(Fault) -> Int {
+    mutating func scan(from start: Int, to end: Int, single: Bool = false) throws(CSVFault) -> Int {
         guard let p = bytes.baseAddress else { return start }
         var i = start
         let stops = Self.stops
@@ -67,7 +34,7 @@ struct CSVScanner {
                 i = lineBreak(p, at: i, end: end)
                 continue
             }
-            let recordLine = line
+            let recordStart = i, recordLine = line
             var field = 0
             while true {
                 var fieldStart = i, fieldEnd = i
@@ -75,6 +42,7 @@ struct CSVScanner {
                 var high: UInt8 = 0
                 if i < end && p[i] == 0x22 {
                     let quoteLine = line
+                    flags = FieldEnd.quoted
                     i += 1
                     fieldStart = i
                     while true {
@@ -84,11 +52,11 @@ struct CSVScanner {
                             i += 1
                         }
                         guard i < end else {
-                            throw Fault(offset: fieldStart - 1, line: quoteLine, field: field,
-                                        message: "malformed quoting: a quoted field is never closed")
+                            throw CSVFault(offset: fieldStart - 1, line: quoteLine, field: field,
+                                           message: "malformed quoting: a quoted field is never closed")
                         }
                         if i + 1 < end && p[i + 1] == 0x22 {
-                            flags = Fields.doubledQuotes
+                            flags |= FieldEnd.doubledQuotes
                             i += 2
                             continue
                         }
@@ -97,14 +65,12 @@ struct CSVScanner {
                         break
                     }
                     if i < end && p[i] != 0x2C && p[i] != 0x0A && p[i] != 0x0D {
-                        throw Fault(offset: i, line: line, field: field,
-                                    message: "malformed quoting: text after the closing quote of a quoted field")
+                        throw CSVFault(offset: i, line: line, field: field,
+                                       message: "malformed quoting: text after the closing quote of a quoted field")
                     }
-                } else if width != nil, let (value, stop) = DecimalParser.plain(p, from: i, to: end) {
+                } else if Sink.readsNumbers, let (value, stop) = DecimalParser.plain(p, from: i, to: end) {
                     // The common case, a plain decimal, read in the same pass.
-                    fields.starts.append(i)
-                    fields.lengths.append(UInt32(stop - i))
-                    fields.values.append(value)
+                    sink.field(field, end: stop - recordStart, flags: 0, value: value)
                     i = stop
                     field += 1
                     if i < end && p[i] == 0x2C {
@@ -118,29 +84,20 @@ struct CSVScanner {
                         i += 1
                     }
                     if i < end && p[i] == 0x22 {
-                        throw Fault(offset: i, line: line, field: field,
-                                    message: "malformed quoting: a quote inside an unquoted field "
-                                    + "(quote the whole field and double inner quotes)")
+                        throw CSVFault(offset: i, line: line, field: field,
+                                       message: "malformed quoting: a quote inside an unquoted field "
+                                       + "(quote the whole field and double inner quotes)")
                     }
                     fieldEnd = i
                 }
                 if high >= 0x80, let bad = UTF8Check.firstInvalid(p, from: fieldStart, to: fieldEnd) {
-                    throw Fault(offset: bad, line: line - newlines(p, from: bad, to: fieldEnd), field: field,
-                                message: "the file is not UTF-8 text: invalid byte 0x\(String(p[bad], radix: 16, uppercase: true)) "
-                                + "at character \(characterColumn(p, at: bad, fieldStart: fieldStart)) of this field "
-                                + "(convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8)")
+                    throw CSVFault(offset: bad, line: line - newlines(p, from: bad, to: fieldEnd), field: field,
+                                   message: "the file is not UTF-8 text: invalid byte 0x\(String(p[bad], radix: 16, uppercase: true)) "
+                                   + "at character \(characterColumn(p, at: bad, fieldStart: fieldStart)) of this field "
+                                   + "(convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8)")
                 }
-                if let width {
-                    let value = field < width ? DecimalParser.parse(p, from: fieldStart, to: fieldEnd) : nil
-                    if value == nil, field < width { nonNumeric[field] += 1 }
-                    fields.starts.append(fieldStart)
-                    fields.lengths.append(UInt32(fieldEnd - fieldStart) | flags)
-                    fields.values.append(value ?? .nan)
-                } else {
-                    fields.starts.append(fieldStart)
-                    fields.lengths.append(UInt32(fieldEnd - fieldStart) | flags)
-                    fields.values.append(.nan)
-                }
+                let value = Sink.readsNumbers ? DecimalParser.parse(p, from: fieldStart, to: fieldEnd) : nil
+                sink.field(field, end: i - recordStart, flags: flags, value: value)
                 field += 1
                 if i < end && p[i] == 0x2C {
                     i += 1
@@ -148,15 +105,18 @@ struct CSVScanner {
                 }
                 break
             }
-            recordLines.append(recordLine)
+            if i - recordStart > FieldEnd.longestRecord {
+                throw CSVFault(offset: recordStart, line: recordLine, field: nil,
+                               message: "a record of more than \(FieldEnd.longestRecord) bytes (the longest fairflip reads)")
+            }
+            sink.record(start: recordStart, line: recordLine)
             let recordOffset = i
             if i < end { i = lineBreak(p, at: i, end: end) }
             if let width, field != width {
-                // Drop the partial record's fields so the layout stays rectangular for what was read.
-                throw Fault(offset: recordOffset, line: recordLine, field: field < width ? field : width - 1,
-                            message: field < width
-                                ? "ragged row: \(field) fields where the header has \(width); this column and any after it are absent"
-                                : "ragged row: \(field) fields where the header has \(width); extra fields after this last column")
+                throw CSVFault(offset: recordOffset, line: recordLine, field: field < width ? field : width - 1,
+                               message: field < width
+                                   ? "ragged row: \(field) fields where the header has \(width); this column and any after it are absent"
+                                   : "ragged row: \(field) fields where the header has \(width); extra fields after this last column")
             }
             if single { return i }
         }
@@ -184,6 +144,22 @@ struct CSVScanner {
         let prefix = UnsafeBufferPointer(start: p + k, count: at - k)
         return prefix.reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
+}
+
+/// The bytes that end an unquoted field (comma, quote, CR, LF), as a lookup table.
+private enum CSVStopBytes {
+    static let table: [Bool] = (0..<256).map { [0x2C, 0x22, 0x0D, 0x0A].contains($0) }
+}
+
+/// A problem at a place in a scanned range.
+struct CSVFault: Error {
+    /// Byte offset where it was found (orders faults across chunks).
+    var offset: Int
+    /// Line relative to the start of the range (0: the first line).
+    var line: Int
+    /// The field's position in its record, when known.
+    var field: Int?
+    var message: String
 }
 
 /// UTF-8 validation that says where the first invalid byte is (RFC 3629: no overlong forms,

@@ -5,10 +5,11 @@ import Foundation
 ///
 /// fairflip reads CSV itself rather than through a package because its errors must name the
 /// exact line and column of a ragged row, an unterminated quote or a byte that is not UTF-8,
-/// which the maintained CSV readers do not report. It parses the raw bytes on several threads
-/// (chunks split at line ends outside quoted fields, see `CSVTable+Parsing.swift`), keeps each
-/// field's place in the bytes and reads every field as a number once, so a numeric column is a
-/// typed column: `number(_:_:)` costs an array lookup, and a `String` is only made when asked.
+/// which the maintained CSV readers do not report. It reads the file and parses the raw bytes
+/// on several threads (chunks split at line ends outside quoted fields, see
+/// `CSVTable+Parsing.swift`), each chunk writing its rows straight into the table's columns:
+/// every field is read as a number once into a column-major typed column, and its place in the
+/// bytes is kept in 4 bytes, so `number(_:_:)` costs a lookup and a `String` is only made when asked.
 public struct CSVTable: Sendable {
     /// The file, as given.
     public let path: String
@@ -29,22 +30,30 @@ public struct CSVTable: Sendable {
 
     /// Reads and validates a comma-separated file with a header row (RFC 4180 quoting).
     ///
-    /// - Parameter threads: parsing threads (default: the active processors); the table does not depend on it.
+    /// - Parameter threads: reading and parsing threads (default: the active processors); the table does not depend on it.
     public init(contentsOf path: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) {
+        try self.init(contentsOf: path, threads: threads, minimumPiece: 4 << 20, minimumChunk: 1 << 20)
+    }
+
+    /// Reads a file in pieces of at least `minimumPiece` bytes and parses it in chunks of at least
+    /// `minimumChunk` bytes (the tests make both tiny).
+    init(contentsOf path: String, threads: Int, minimumPiece: Int, minimumChunk: Int) throws(InputError) {
         self.path = path
-        storage = try Storage(bytes: readBytes(path, naming: "file"), path: path, threads: threads)
+        let (bytes, count) = try ParseBuffer.contents(of: path, naming: "file", threads: threads, minimumPiece: minimumPiece)
+        storage = try Storage(bytes: bytes, count: count, path: path, threads: threads, minimumChunk: minimumChunk)
     }
 
     /// Parses CSV text; `path` is only used in error messages.
     public init(text: String, path: String, threads: Int = 1) throws(InputError) {
-        self.path = path
-        storage = try Storage(bytes: Array(text.utf8), path: path, threads: threads)
+        try self.init(text: text, path: path, threads: threads, minimumChunk: 1 << 20)
     }
 
     /// Parses CSV text in chunks of at least `minimumChunk` bytes (the tests make them tiny).
     init(text: String, path: String, threads: Int, minimumChunk: Int) throws(InputError) {
         self.path = path
-        storage = try Storage(bytes: Array(text.utf8), path: path, threads: threads, minimumChunk: minimumChunk)
+        let bytes = Array(text.utf8)
+        storage = try Storage(bytes: ParseBuffer(copying: bytes), count: bytes.count, path: path, threads: threads,
+                              minimumChunk: minimumChunk)
     }
 
     /// The text of a field (quotes removed, doubled quotes undone), untrimmed.
@@ -57,9 +66,7 @@ public struct CSVTable: Sendable {
     public func isNumeric(_ column: Int) -> Bool { storage.nonNumeric[column] == 0 }
 
     /// The column as numbers, NaN where a field is not one: the typed column.
-    public func numbers(_ column: Int) -> [Double] {
-        (0..<rowCount).map { storage.number($0, column) ?? .nan }
-    }
+    public func numbers(_ column: Int) -> [Double] { storage.numbers(column) }
 
     /// The records of a table, each a collection of its fields' text.
     public struct Rows: RandomAccessCollection, Sendable {

@@ -7,7 +7,7 @@
 public struct PlannerSettings: Sendable, Equatable {
     /// A setting, by name, for capability declarations and messages.
     public enum Key: String, Sendable, CaseIterable, Comparable {
-        case target, maxErrorIncrease, timeLimit, relativeGap, solverThreads, rounds, trustRegion
+        case target, maxErrorIncrease, timeLimit, relativeGap, solverThreads, nodeLimit, rounds, trustRegion
         case planningRows, tau, margin, gradientStart, formulation, threads, shortlist, shortlistRanking
 
         public static func < (a: Key, b: Key) -> Bool { a.rawValue < b.rawValue }
@@ -23,6 +23,9 @@ public struct PlannerSettings: Sendable, Equatable {
     public var relativeGap: Double?
     /// Threads a MIP solver may use.
     public var solverThreads: Int?
+    /// Branch-and-bound nodes per MIP solve at most: a limit that, unlike time, does not depend on
+    /// the machine's load.
+    public var nodeLimit: Int?
     /// Refinement rounds at most.
     public var rounds: Int?
     /// Label changes per refinement round at most.
@@ -55,6 +58,7 @@ public struct PlannerSettings: Sendable, Equatable {
         if timeLimit != nil { keys.insert(.timeLimit) }
         if relativeGap != nil { keys.insert(.relativeGap) }
         if solverThreads != nil { keys.insert(.solverThreads) }
+        if nodeLimit != nil { keys.insert(.nodeLimit) }
         if rounds != nil { keys.insert(.rounds) }
         if trustRegion != nil { keys.insert(.trustRegion) }
         if planningRows != nil { keys.insert(.planningRows) }
@@ -90,6 +94,7 @@ public struct PlannerSettings: Sendable, Equatable {
             positive(timeLimit, .timeLimit, "the solver time limit (seconds)"),
             nonNegative(relativeGap, .relativeGap, "the relative optimality gap"),
             atLeast(solverThreads, 1, .solverThreads, "the solver's threads"),
+            atLeast(nodeLimit, 1, .nodeLimit, "the solver's node limit"),
             atLeast(rounds, 0, .rounds, "the refinement rounds"),
             atLeast(trustRegion, 1, .trustRegion, "the label changes per refinement round"),
             atLeast(planningRows, 1, .planningRows, "the planning rows"),

@@ -25,6 +25,11 @@ public struct CBCBackend: MIPBackend {
         let options = request.options
         model.configure(options, hasStart: request.start != nil)
         if let start = request.start { model.setStart(start) }
+        let watch = model.watchIncumbents { values, objective, bound in
+            events(.solution(objective: objective, values: values))
+            if let bound { events(.bound(bound)) }
+        }
+        defer { withExtendedLifetime(watch) {} }
         let log = CBCLog(sign: problem.sense == .minimize ? 1 : -1)
         let heard = Locked(LogFindings())
         let clock = ContinuousClock.now

@@ -3,7 +3,7 @@ import CCbc
 /// One CBC model, loaded from a `MIPProblem` in bulk and freed when released. Used by
 /// `CBCBackend` only, one thread at a time.
 final class CBCModel {
-    private let model: UnsafeMutableRawPointer
+    let model: UnsafeMutableRawPointer
     let problem: MIPProblem
 
     init(_ problem: MIPProblem) {
@@ -44,6 +44,7 @@ final class CBCModel {
         Cbc_setParameter(model, "threads", options.threads <= 1 ? "0" : String(options.threads))
         Cbc_setParameter(model, "randomCbcSeed", String(options.seed))
         if hasStart && !options.preprocessWithStart { Cbc_setParameter(model, "preprocess", "off") }
+        if let nodes = options.nodeLimit { Cbc_setParameter(model, "maxNodes", String(nodes)) }
         if let cutoff = options.cutoff {
             Cbc_setCutoff(model, problem.sense == .minimize ? cutoff : -cutoff)
         }
@@ -87,11 +88,7 @@ final class CBCModel {
         let objective = values.isEmpty ? nil : problem.objectiveValue(values)
         let rawBound = Cbc_getBestPossibleObjValue(model)
         let bound = rawBound.isFinite && abs(rawBound) < 1e29 ? rawBound : nil
-        var improved = objective != nil
-        if let objective, let start {
-            let startObjective = problem.objectiveValue(start)
-            improved = problem.sense == .minimize ? objective < startObjective - 1e-9 : objective > startObjective + 1e-9
-        }
+        let improved = objective.map { problem.improves(on: start, with: $0) } ?? false
         return MIPResult(status: status, values: values, objective: objective, bound: bound, rootBound: nil,
                          startAccepted: nil, improvedOnStart: improved, stoppedBy: status == .optimal ? nil : limit,
                          seconds: 0)

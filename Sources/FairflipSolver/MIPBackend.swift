@@ -1,25 +1,14 @@
-/// One solve to run: the model, an optional start, and the search settings.
-public struct MIPRequest: Sendable, Codable, Equatable {
-    public var problem: MIPProblem
-    /// A feasible assignment to start from (one value per column), if any.
-    public var start: [Double]?
-    public var options: SolverOptions
-
-    public init(problem: MIPProblem, start: [Double]? = nil, options: SolverOptions = SolverOptions()) {
-        self.problem = problem
-        self.start = start
-        self.options = options
-    }
-}
-
 /// Something a backend reports while it searches.
 public enum MIPEvent: Sendable, Codable, Equatable {
     /// A line of the solver's own log.
     case log(String)
     /// The solver accepted (true) or discarded (false) the start.
     case start(accepted: Bool, objective: Double?)
-    /// A new incumbent with this objective.
+    /// A new incumbent with this objective (from the solver's log).
     case incumbent(objective: Double)
+    /// A new incumbent's values (one per column, integers snapped) and objective, as the solver
+    /// accepts it: what survives when the solve is cut off before it returns.
+    case solution(objective: Double, values: [Double])
     /// The root node's bound after cuts.
     case rootBound(Double)
     /// A new best bound.

@@ -75,4 +75,29 @@ public struct MIPProblem: Sendable, Codable, Equatable {
         }
         return a
     }
+
+    /// Whether a solution with `objective` is strictly better than `start` (any solution is, without one).
+    public func improves(on start: [Double]?, with objective: Double) -> Bool {
+        guard let start else { return true }
+        let startObjective = objectiveValue(start)
+        return sense == .minimize ? objective < startObjective - 1e-9 : objective > startObjective + 1e-9
+    }
+
+    /// Whether a full assignment keeps every column and row bound and puts integer columns on
+    /// integers, within `tolerance` per unit (a row's slack grows with the sum of its |entries|:
+    /// integers snapped from within the solver's integrality tolerance move a row that much).
+    public func isFeasible(_ x: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard x.count == columnCount else { return false }
+        var weight = [Double](repeating: 1, count: rowCount)
+        for j in 0..<columnCount {
+            if x[j] < columnLower[j] - tolerance || x[j] > columnUpper[j] + tolerance { return false }
+            if isInteger[j] && abs(x[j] - x[j].rounded()) > tolerance { return false }
+            for k in columnStarts[j]..<columnStarts[j + 1] { weight[Int(rowIndices[k])] += abs(values[k]) }
+        }
+        for (i, a) in rowActivities(x).enumerated() {
+            let slack = tolerance * weight[i]
+            if a < rowLower[i] - slack || a > rowUpper[i] + slack { return false }
+        }
+        return true
+    }
 }

@@ -16,14 +16,19 @@ public struct SolverOptions: Sendable, Codable, Equatable {
     /// An objective cutoff: only solutions strictly better than this are of interest (e.g. the
     /// start's objective). nil: none.
     public var cutoff: Double?
+    /// Branch-and-bound nodes at most (nil: no limit). Unlike the time limit it does not depend
+    /// on the machine's load: with a time limit that does not bind, serial CBC stopped by a node
+    /// limit gives the same result on every run.
+    public var nodeLimit: Int?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4, threads: Int = 1, seed: Int = 1,
-                preprocessWithStart: Bool = false, cutoff: Double? = nil) {
+                preprocessWithStart: Bool = false, cutoff: Double? = nil, nodeLimit: Int? = nil) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.threads = threads
         self.seed = seed
         self.preprocessWithStart = preprocessWithStart
         self.cutoff = cutoff
+        self.nodeLimit = nodeLimit
     }
 }

@@ -10,10 +10,10 @@ import Glibc
 /// can run twice as long), so `grace` seconds after the limit the child is interrupted, and
 /// killed if it still runs a second later.
 ///
-/// When the child had to be ended, the result has no solution (CBC's C API has no graceful
-/// interrupt, so its incumbent's values are lost; the caller keeps its start), `stoppedBy ==
-/// .deadline`, and the bounds and start verdict it reported on the way; the incumbents it
-/// reported (objectives only) went to the event handler.
+/// The child reports each incumbent's values as CBC accepts it (`MIPEvent.solution`). When the
+/// child had to be ended, the result is the last incumbent it reported (`stopped-with-incumbent`,
+/// or `no-solution` when it reported none), with `stoppedBy == .deadline` and the bounds and start
+/// verdict it reported on the way.
 public struct WorkerBackend: MIPBackend {
     public let name = "cbc-worker"
     /// The worker executable and its arguments.
@@ -100,8 +100,12 @@ public struct WorkerBackend: MIPBackend {
             throw MIPSolverError.workerFailed(reason: "failed: \(failure)", stderrTail: outcome.stderrTail)
         }
         if cutOff {
-            return MIPResult(status: .noSolution, bound: outcome.bound, rootBound: outcome.rootBound,
-                             startAccepted: outcome.startAccepted, stoppedBy: .deadline, seconds: seconds)
+            let incumbent = outcome.incumbent
+            return MIPResult(status: incumbent == nil ? .noSolution : .feasible, values: incumbent?.values ?? [],
+                             objective: incumbent?.objective, bound: outcome.bound, rootBound: outcome.rootBound,
+                             startAccepted: outcome.startAccepted,
+                             improvedOnStart: incumbent.map { request.problem.improves(on: request.start, with: $0.objective) } ?? false,
+                             stoppedBy: .deadline, seconds: seconds)
         }
         let reason = process.terminationReason == .uncaughtSignal
             ? "was killed by signal \(process.terminationStatus)"
@@ -138,6 +142,8 @@ private struct WorkerState {
     var bound: Double?
     var rootBound: Double?
     var startAccepted: Bool?
+    /// The last incumbent reported (CBC reports only improving ones).
+    var incumbent: (values: [Double], objective: Double)?
     var junk: String?
     var stderrTail = ""
 
@@ -148,6 +154,7 @@ private struct WorkerState {
         case let .event(.bound(b)): bound = b
         case let .event(.rootBound(b)): if rootBound == nil { rootBound = b }
         case let .event(.start(accepted, _)): startAccepted = accepted
+        case let .event(.solution(objective, values)): incumbent = (values, objective)
         case .event: break
         }
     }

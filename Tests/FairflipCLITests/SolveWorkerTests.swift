@@ -33,9 +33,9 @@ struct SolveWorkerTests {
     }
 
     /// Cut off before CBC's own limit (the grace is negative here), the worker is ended from
-    /// outside: no solution comes back (CBC's C API cannot be interrupted gracefully), but the
-    /// incumbents it found were reported on the way.
-    @Test func anOverrunningWorkerIsCutOff() throws {
+    /// outside (CBC's C API cannot be interrupted gracefully): the last incumbent it reported on
+    /// the way, values included, is the result, and the result says it was cut off.
+    @Test func anOverrunningWorkerIsCutOffAndKeepsItsIncumbent() throws {
         // Cut off 12 s in (30 s limit, grace -18): long enough for CBC's root and first incumbent
         // even while the rest of the suite (or a build) loads the machine, far short of its limit.
         let backend = WorkerBackend(executable: CommandLineRunner.binary, grace: -18)
@@ -45,9 +45,14 @@ struct SolveWorkerTests {
                                        events: log.append)
         #expect(result.seconds < 26)
         #expect(result.stoppedBy == .deadline)
-        #expect(result.status == .noSolution)
         #expect(result.rootBound != nil)
-        #expect(log.events.contains { if case .incumbent = $0 { true } else { false } })
+        let reported = log.events.compactMap { if case let .solution(objective, values) = $0 { (objective, values) } else { nil } }
+        let last = try #require(reported.last, "the worker reported no incumbent before the cut-off")
+        #expect(result.status == .feasible)
+        #expect(result.values == last.1)
+        #expect(result.objective == last.0)
+        #expect(problem.isFeasible(result.values))
+        #expect(abs(problem.objectiveValue(result.values) - result.objective!) < 1e-9)
     }
 
     /// A worker whose parent dies (killed, or interrupted before it could stop its workers) ends

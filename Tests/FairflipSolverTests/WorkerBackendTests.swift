@@ -41,6 +41,26 @@ struct WorkerBackendTests {
         #expect(result.bound == 2.5)
     }
 
+    /// A worker cut off at the hard deadline after it reported an incumbent: its values, objective
+    /// and bound come back as the result, which says it was cut off.
+    @Test func theLastIncumbentSurvivesTheCutOff() throws {
+        let problem = SolverTestProblems.knapsack()
+        func line(_ event: MIPEvent) throws -> String {
+            String(decoding: try JSONEncoder().encode(["event": ["_0": event]]), as: UTF8.self)
+        }
+        let lines = [try line(.solution(objective: 8, values: [0, 1, 1])), try line(.bound(9)),
+                     try line(.solution(objective: 9, values: [1, 1, 0]))]
+        let script = "cat >/dev/null; " + lines.map { "echo '\($0)'; " }.joined() + "exec sleep 60"
+        let request = MIPRequest(problem: problem, start: [0, 0, 1], options: SolverOptions(timeLimit: 0.5))
+        let result = try shell(script).solve(request)
+        #expect(result.stoppedBy == .deadline)
+        #expect(result.status == .feasible)
+        #expect(result.values == [1, 1, 0])
+        #expect(result.objective == 9)
+        #expect(result.bound == 9)
+        #expect(result.improvedOnStart)
+    }
+
     @Test func garbageOnTheChannelIsAProtocolViolation() {
         let request = MIPRequest(problem: SolverTestProblems.knapsack())
         #expect(throws: MIPSolverError.self) { try shell("cat >/dev/null; echo hello").solve(request) }

@@ -55,7 +55,8 @@ struct HardFormulation: Formulation {
     var candidateCount: Int { lp.candidateCount }
 
     /// - Parameter scoreOrder: add the score-order inequalities (off only to measure what they do).
-    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5, scoreOrder: Bool = true) {
+    /// `orderWork` caps the score-order search (`ScoreOrder`'s `maxWork`).
+    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5, scoreOrder: Bool = true, orderWork: Double = 1e9) {
         self.lp = lp
         self.minimumEps = minimumEps
         let planning = lp.planning
@@ -109,7 +110,7 @@ struct HardFormulation: Formulation {
         if scoreOrder {
             let reps = (0..<classes.count).map(classes.representative)
             order = ScoreOrder(features: planning.features.selectingRows(reps), scores: reps.map { lp.scores[$0] },
-                               columns: u, limit: limit)
+                               columns: u, limit: limit, maxWork: orderWork)
         }
         let orderRowIndices = (order?.edges ?? []).map { e in
             p.addRow(name: "order_\(planning.names[classes.representative(e.hi)])_\(planning.names[classes.representative(e.lo)])", lower: 0)

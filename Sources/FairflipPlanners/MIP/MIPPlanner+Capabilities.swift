@@ -4,7 +4,7 @@ import FairflipSolver
 /// summary and record, and how settings become its configuration.
 extension MIPPlanner {
     public var capabilities: PlannerCapabilities {
-        PlannerCapabilities(settings: [.target, .maxErrorIncrease, .timeLimit, .relativeGap, .solverThreads, .rounds,
+        PlannerCapabilities(settings: [.target, .maxErrorIncrease, .timeLimit, .relativeGap, .solverThreads, .nodeLimit, .rounds,
                                        .trustRegion, .planningRows, .tau, .margin, .gradientStart, .formulation],
                             solverRecord: true, preferredForDemo: true)
     }
@@ -29,6 +29,7 @@ extension MIPPlanner.Configuration {
         if let v = settings.timeLimit { c.timeLimit = v }
         if let v = settings.relativeGap { c.relativeGap = v }
         if let v = settings.solverThreads { c.threads = v }
+        if let v = settings.nodeLimit { c.nodeLimit = v }
         if let v = settings.rounds { c.rounds = v }
         if let v = settings.trustRegion { c.trustRegion = v }
         if let v = settings.planningRows { c.planningRows = v }

@@ -30,6 +30,10 @@ public struct MIPPlanner: Planner {
         public var relativeGap: Double = 1e-4
         /// Threads the solver may use (1: serial CBC).
         public var threads: Int = 1
+        /// Branch-and-bound nodes per solve at most; nil: none. With serial CBC and a time limit
+        /// that does not bind, a node-limited plan is the same on every run whatever the machine's
+        /// load (a time-limited one is not); a solve that stops on time all the same is noted.
+        public var nodeLimit: Int?
         /// Plan on a seeded subsample of this many training rows (large data); nil: all of them.
         public var planningRows: Int?
         /// Refinement rounds at most (0: no refinement).
@@ -42,6 +46,12 @@ public struct MIPPlanner: Planner {
         public var margin: Double = 0
         /// Temperature of the soft formulation's smoothed rates.
         public var tau: Double = 0.5
+        /// How a retrained plan is judged when refinement, the gradient start and the MIP start
+        /// compete (issue 10): nil compares the exact training metric; a temperature τ compares
+        /// the retrained model's *smoothed* training metric (rates of σ(s/τ), `SmoothedMetric`),
+        /// which rewards plans that move scores well past 0 rather than just across it. The
+        /// reported metrics stay exact either way.
+        public var acceptanceTau: Double?
         /// Also retrain the gradient method's plan and refine from it when it retrains better
         /// than the first solve (it often does at large budgets, where flips interact).
         public var gradientStart = true

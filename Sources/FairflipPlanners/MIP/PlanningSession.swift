@@ -1,5 +1,6 @@
 import FairflipFairness
 import FairflipLearning
+import FairflipLinearAlgebra
 import FairflipSolver
 
 /// One planning run's shared state: the planning rows, the linearisation at the firm's model,
@@ -21,6 +22,8 @@ final class PlanningSession {
     let errorCap: Int?
     /// The firm's model, retrained with no flips: training metric and error.
     let base: Retrained
+    /// The smoothed metric that judges retrained plans, when `acceptanceTau` is set.
+    let judge: SmoothedMetric?
     /// Optional steps the deadline cut short or skipped, in order, each once: the plan's notes.
     private(set) var timeNotes: [String] = []
 
@@ -37,6 +40,8 @@ final class PlanningSession {
         var evaluation: PlanEvaluation
         var metric: Double
         var error: Double
+        /// What plans are compared by: `metric`, or its smoothed form with `acceptanceTau`.
+        var judged: Double
     }
 
     init(context: PlanningContext, configuration: MIPPlanner.Configuration, backend: any MIPBackend = MIPPlanner.defaultBackend,
@@ -62,8 +67,8 @@ final class PlanningSession {
         let retrainStart = Deadline(seconds: 0)
         let evaluation = try PlanEvaluation(flips: [], context: context)
         retrainSeconds = retrainStart.elapsed
-        base = Retrained(plan: none, evaluation: evaluation, metric: evaluation.train.value(of: context.metric),
-                         error: evaluation.train.errorRate)
+        judge = configuration.acceptanceTau.map { SmoothedMetric(context: context, temperature: $0) }
+        base = Self.retrained(none, evaluation, metric: context.metric, judge: judge, features: context.instance.train.features)
         if let e = configuration.maxErrorIncrease {
             let predictions = context.baseModel.predictions(planning.features)
             let errors = zip(predictions, planning.truth).filter { $0 != $1 }.count
@@ -79,6 +84,7 @@ final class PlanningSession {
         guard c.timeLimit > 0 else { throw PlanningError("the solver time limit must be positive, got \(c.timeLimit)") }
         guard c.relativeGap >= 0 else { throw PlanningError("the relative optimality gap must be at least 0, got \(c.relativeGap)") }
         guard c.threads >= 1 else { throw PlanningError("the solver's threads must be at least 1, got \(c.threads)") }
+        if let n = c.nodeLimit, n < 1 { throw PlanningError("the solver's node limit must be at least 1, got \(n)") }
         if let n = c.planningRows, n < 1 { throw PlanningError("the planning rows must be at least 1, got \(n)") }
         guard c.rounds >= 0 else { throw PlanningError("the refinement rounds must be at least 0, got \(c.rounds)") }
         if let r = c.trustRegion, r < 1 { throw PlanningError("the label changes per refinement round must be at least 1, got \(r)") }
@@ -95,7 +101,21 @@ final class PlanningSession {
     /// Solver settings for a solve that may use `seconds`.
     func solverOptions(seconds: Double) -> SolverOptions {
         SolverOptions(timeLimit: seconds, relativeGap: configuration.relativeGap,
-                      threads: configuration.threads, seed: Int(context.seed % 2_000_000_000) + 1)
+                      threads: configuration.threads, seed: Int(context.seed % 2_000_000_000) + 1,
+                      nodeLimit: configuration.nodeLimit)
+    }
+
+    /// Solves `formulation` from the best of `starts` in at most `seconds` (`FormulationSolver`).
+    /// Under a node limit, a solve that stops on time instead is noted: its result depends on the
+    /// machine's load, so the plan is not reproducible.
+    func solve(_ formulation: any Formulation, starts: [(source: String, plan: [Bool])], seconds: Double,
+               changeableRows: Int?, log: @escaping @Sendable (String) -> Void = { _ in }) throws(SolveFailure) -> SolveOutcome {
+        let outcome = try FormulationSolver.solve(formulation, starts: starts, backend: backend,
+                                                  options: solverOptions(seconds: seconds), changeableRows: changeableRows, log: log)
+        if configuration.nodeLimit != nil && outcome.record.hitTimeLimit {
+            noteTime("time limit: a solve stopped on time before its node limit")
+        }
+        return outcome
     }
 
     /// Seconds a solve may use when it takes `share` of what remains of `deadline` (at most
@@ -112,8 +132,11 @@ final class PlanningSession {
         switch configuration.formulation {
         case .soft: return (soft, soft, nil)
         case .hard:
+            // The score-order search may read 1.5e7 effect differences per second of the time
+            // limit (about a fifth of it on a quiet machine): a count, so plans stay reproducible.
             let hard = HardFormulation(configuration.margin > 0
-                ? lp.withMargin(configuration.margin, reference: context.baseModel.predictions(planning.features)) : lp)
+                ? lp.withMargin(configuration.margin, reference: context.baseModel.predictions(planning.features)) : lp,
+                orderWork: 1.5e7 * configuration.timeLimit)
             return (hard, soft, hard.reach.changeable.count)
         }
     }
@@ -135,8 +158,7 @@ final class PlanningSession {
         if let hard = main as? HardFormulation {
             if let seconds = solveSeconds(share: 0.1, of: deadline, cap: 10, retrains: 0) {
                 do {
-                    let outcome = try FormulationSolver.solve(soft, starts: starts, backend: backend,
-                                                              options: solverOptions(seconds: seconds), changeableRows: nil)
+                    let outcome = try solve(soft, starts: starts, seconds: seconds, changeableRows: nil)
                     starts.append(("soft MIP", outcome.plan))
                 } catch {
                     progress("mip: the soft MIP gave no start: \(error)")
@@ -162,8 +184,14 @@ final class PlanningSession {
     func retrain(_ plan: [Bool]) throws -> Retrained {
         let rows = LinearResponse.flippedRows(candidates: context.candidates, state: plan)
         let evaluation = try PlanEvaluation(flips: rows, context: context)
-        return Retrained(plan: plan, evaluation: evaluation, metric: evaluation.train.value(of: context.metric),
-                         error: evaluation.train.errorRate)
+        return Self.retrained(plan, evaluation, metric: context.metric, judge: judge, features: context.instance.train.features)
+    }
+
+    private static func retrained(_ plan: [Bool], _ evaluation: PlanEvaluation, metric: FairnessMetric,
+                                  judge: SmoothedMetric?, features: Matrix) -> Retrained {
+        let exact = evaluation.train.value(of: metric)
+        let judged = judge.map { $0.evaluate(scores: evaluation.model.scores(features)).value } ?? exact
+        return Retrained(plan: plan, evaluation: evaluation, metric: exact, error: evaluation.train.errorRate, judged: judged)
     }
 
     /// Whether a retrained plan respects the error cap on the training split.
@@ -174,11 +202,12 @@ final class PlanningSession {
         return error <= base.error + e + 1e-12
     }
 
-    /// Whether `a` is better than `b` once retrained: within the error cap first, then a lower metric.
+    /// Whether `a` is better than `b` once retrained: within the error cap first, then a lower
+    /// metric (exact, or smoothed with `acceptanceTau`).
     func isBetter(_ a: Retrained, than b: Retrained) -> Bool {
         let ca = withinErrorCap(a), cb = withinErrorCap(b)
         if ca != cb { return ca }
-        return a.metric < b.metric - 1e-12
+        return a.judged < b.judged - 1e-12
     }
 
     func plan(from state: [Bool], surrogate: Double) -> Plan {

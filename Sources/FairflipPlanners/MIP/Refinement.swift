@@ -29,9 +29,7 @@ extension PlanningSession {
         let firstSeconds = solveSeconds(share: later ? 0.6 : 0.9, of: deadline) ?? 0.5
         let first: SolveOutcome
         do {
-            first = try FormulationSolver.solve(main, starts: firstStarts, backend: backend,
-                                                options: solverOptions(seconds: firstSeconds),
-                                                changeableRows: changeable, log: progress)
+            first = try solve(main, starts: firstStarts, seconds: firstSeconds, changeableRows: changeable, log: progress)
         } catch {
             throw PlanningError("the planning MIP has no solution: \(error)"
                                 + (configuration.maxErrorIncrease != nil ? "; check --max-error-increase" : ""))
@@ -116,8 +114,7 @@ extension PlanningSession {
             round += 1
             let outcome: SolveOutcome
             do {
-                outcome = try FormulationSolver.solve(f, starts: roundStarts, backend: backend,
-                                                      options: solverOptions(seconds: seconds), changeableRows: ch, log: progress)
+                outcome = try solve(f, starts: roundStarts, seconds: seconds, changeableRows: ch, log: progress)
             } catch {
                 progress("mip: round \(round): no plan for this linearisation (\(error)); refinement stops")
                 break

@@ -20,11 +20,15 @@ struct ScoreOrder: Sendable {
     ///   - scores: their current (shifted) scores.
     ///   - columns: `U` (`d × m`).
     ///   - limit: the most toggles a plan may make.
-    ///   - maxWork: skip the search (no inequalities) when `C² · m / 2` exceeds this.
-    init(features: Matrix, scores: [Double], columns: Matrix, limit: Int, maxWork: Double = 3e9) {
+    ///   - maxWork: the search examines pairs, highest-scoring classes first, until it has read
+    ///     this many effect differences, then stops: the pairs found so far are all valid, so the
+    ///     MIP stays exact; only fewer inequalities are added. A count, not a clock, so the same
+    ///     problem always gets the same rows (on bank k = 120, 28,003 planning rows, the unbounded
+    ///     search took 77 s of a 30 s plan). Compas k = 50 needs about 7.6e8.
+    init(features: Matrix, scores: [Double], columns: Matrix, limit: Int, maxWork: Double = 1e9) {
         let n = features.rows, m = columns.columns
         let k = min(limit, m)
-        guard n > 1, m > 0, k > 0, Double(n) * Double(n) * Double(m) / 2 <= maxWork else {
+        guard n > 1, m > 0, k > 0 else {
             edges = []
             dominatedPairs = 0
             return
@@ -36,23 +40,34 @@ struct ScoreOrder: Sendable {
         var pairs = 0
         var scratch = [Double](repeating: 0, count: m)
         var diff = [Double](repeating: 0, count: m)
+        var work = 0.0
         a.storage.withUnsafeBufferPointer { ap in
-            for p in 0..<n {
+            search: for p in 0..<n {
                 let hi = order[p]
                 let hiBase = hi * m
                 for q in (p + 1)..<n {
+                    if work > maxWork { break search }
                     let lo = order[q], loBase = lo * m
                     let slack = scores[hi] - scores[lo]
                     // Early exit: one toggle alone can already reverse the order.
                     var reversible = false
+                    var positive = 0.0, positives = 0, largest = 0.0
                     for h in 0..<m {
                         let v = ap[loBase + h] - ap[hiBase + h]
-                        if v > slack { reversible = true; break }
+                        if v > slack { reversible = true; work += Double(h + 1); break }
                         diff[h] = v
+                        if v > 0 { positive += v; positives += 1; largest = max(largest, v) }
                     }
                     if reversible { continue }
-                    let worst = diff.withUnsafeBufferPointer { Reach.topSum($0, k: k, sign: 1, scratch: &scratch) }
-                    if worst <= slack {
+                    work += Double(m)
+                    // The k largest positive differences sum to at most all of them, and at most
+                    // k times the largest: when either is within the slack, no sort is needed.
+                    var dominated = positive <= slack || Double(k) * largest <= slack
+                    if !dominated && positives > k {
+                        work += Double(m)
+                        dominated = diff.withUnsafeBufferPointer { Reach.topSum($0, k: k, sign: 1, scratch: &scratch) } <= slack
+                    }
+                    if dominated {
                         successors[p].append(q)
                         pairs += 1
                     }

@@ -36,9 +36,8 @@ struct TargetSearch {
         var solved: SolveOutcome?
         do {
             let seconds = s.solveSeconds(share: 0.3, of: s.deadline) ?? 0.5
-            solved = try FormulationSolver.solve(main, starts: s.starts(main: main, soft: soft, deadline: s.deadline),
-                                                 backend: s.backend, options: s.solverOptions(seconds: seconds),
-                                                 changeableRows: changeable, log: s.progress)
+            solved = try s.solve(main, starts: s.starts(main: main, soft: soft, deadline: s.deadline), seconds: seconds,
+                                 changeableRows: changeable, log: s.progress)
         } catch {
             failure = "\(error)"
         }
