@@ -14,7 +14,9 @@ struct ExportMPSCommand: ParsableCommand {
         abstract: "Write the flip-selection MIP (first linearisation) as an MPS file with a JSON sidecar.",
         discussion: """
             Columns are named flip_<csv line>, pred_<csv line>, dtheta_<j> and the metric's auxiliary variables; \
-            FILE.json lists every column with its data row. The objective is the surrogate metric (or, with \
+            FILE.json lists every column with its data row. A flip column standing for several copies of one \
+            training row is an integer counting how many of them flip (FILE.json lists them; a value n flips the \
+            first n). The objective is the surrogate metric (or, with \
             --target, the number of flips plus 0.001 times the metric).
             """)
 

@@ -107,20 +107,26 @@ struct SolutionFile {
         var flips: [Int] = []
         for (name, entry) in values.sorted(by: { $0.value.line < $1.value.line }) {
             guard let column = columns[name], column.kind == "flip" else { continue }
-            guard abs(entry.value - entry.value.rounded()) <= 1e-6, (0...1).contains(entry.value.rounded()) else {
-                throw InputError(file: path, line: entry.line, "flip column \(name) has value \(entry.value), not 0 or 1")
+            // A merged column (identical candidates) counts its flipped members: the first n flip.
+            let size = column.members?.count ?? 1
+            guard abs(entry.value - entry.value.rounded()) <= 1e-6, (0...size).contains(Int(entry.value.rounded())) else {
+                throw InputError(file: path, line: entry.line,
+                                 "flip column \(name) has value \(entry.value), not " + (size == 1 ? "0 or 1" : "a whole number from 0 to \(size)"))
             }
-            guard entry.value.rounded() == 1 else { continue }
-            guard let csvLine = column.csvLine, let trainRow = column.trainRow else {
-                throw InputError(file: sidecarPath, "column \(name) has no csvLine or trainRow")
+            let members: [(csvLine: Int?, trainRow: Int?, file: String?)] =
+                column.members?.map { ($0.csvLine, $0.trainRow, $0.file) } ?? [(column.csvLine, column.trainRow, column.file)]
+            for (csvLine, trainRow, file) in members.prefix(Int(entry.value.rounded())) {
+                guard let csvLine, let trainRow else {
+                    throw InputError(file: sidecarPath, "column \(name) has no csvLine or trainRow")
+                }
+                let origin = RowOrigin(file: file ?? train.file, line: csvLine)
+                let row = try FlipsFile.candidateRow(origin, byOrigin: byOrigin, context: context, file: sidecarPath, line: nil)
+                guard row == trainRow else {
+                    throw InputError(file: sidecarPath, "column \(name): line \(csvLine) is training row \(row) of this "
+                                     + "instance, not \(trainRow): the sidecar belongs to another spec or split")
+                }
+                flips.append(row)
             }
-            let origin = RowOrigin(file: column.file ?? train.file, line: csvLine)
-            let row = try FlipsFile.candidateRow(origin, byOrigin: byOrigin, context: context, file: sidecarPath, line: nil)
-            guard row == trainRow else {
-                throw InputError(file: sidecarPath, "column \(name): line \(csvLine) is training row \(row) of this "
-                                 + "instance, not \(trainRow): the sidecar belongs to another spec or split")
-            }
-            flips.append(row)
         }
         return ReadPlan(flips: flips.sorted(),
                         origin: "\(format.rawValue) solution (\(status)) read from \(path), columns mapped by \(sidecarPath)")

@@ -33,7 +33,9 @@ public struct CBCBackend: MIPBackend {
         let log = CBCLog(sign: problem.sense == .minimize ? 1 : -1)
         let heard = Locked(LogFindings())
         let clock = ContinuousClock.now
+        let transcript = Self.transcript()
         OutputCapture.run(lines: { line in
+            transcript?.write(line, at: (ContinuousClock.now - clock).inSeconds)
             events(.log(line))
             for event in log.events(in: line) {
                 heard.withLock { $0.note(event) }
@@ -53,6 +55,17 @@ public struct CBCBackend: MIPBackend {
 
     private static let solveLock = NSLock()
 
+    /// The environment variable naming a file to which every solve appends CBC's log, each line
+    /// stamped with the seconds since the solve began: for diagnosing a solve (where its time
+    /// goes, what the root node did) from any command, solve workers included.
+    public static let logVariable = "FAIRFLIP_CBC_LOG"
+
+    private static func transcript() -> Transcript? {
+        guard let path = ProcessInfo.processInfo.environment[logVariable], !path.isEmpty else { return nil }
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        return FileHandle(forWritingAtPath: path).map(Transcript.init)
+    }
+
     /// CBC's version string.
     public static var version: String { String(cString: Cbc_getVersion()) }
 }
@@ -68,5 +81,21 @@ private struct LogFindings {
         case let .start(accepted, _): startAccepted = accepted
         default: break
         }
+    }
+}
+
+/// Appends stamped log lines to a file (`CBCBackend.logVariable`), from the log reader's thread.
+private final class Transcript: @unchecked Sendable {
+    private let handle: FileHandle
+
+    init(_ handle: FileHandle) {
+        self.handle = handle
+        handle.seekToEndOfFile()
+    }
+
+    deinit { try? handle.close() }
+
+    func write(_ line: String, at seconds: Double) {
+        handle.write(Data((String(format: "%8.2f ", seconds) + line + "\n").utf8))
     }
 }

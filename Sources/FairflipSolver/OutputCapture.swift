@@ -1,3 +1,4 @@
+import CCbc
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -37,6 +38,9 @@ enum OutputCapture {
         dup2(writeEnd, 1)
         dup2(writeEnd, 2)
         close(writeEnd)
+        // Line by line, so that what CBC reports (its root bound) is heard when it happens, even
+        // if the solve is then cut off: into a pipe, stdio would hold it back in a full buffer.
+        fairflip_line_buffer_stdout()
         let result = body()
         fflush(nil)
         dup2(savedOut, 1)

@@ -59,6 +59,34 @@ struct EvaluateCommandTests {
         #expect((report["notes"] as? [String])?.first?.hasPrefix(file.contains("highs") ? "HiGHS solution" : "SCIP solution") == true)
     }
 
+    /// A flip column that stands for several copies of one training row counts its flips: the
+    /// sidecar lists the copies, a value n flips the first n of them, a value above the count is refused.
+    @Test func mergedFlipColumnsFlipTheirFirstMembers() throws {
+        let scratch = Scratch(prefix: "evaluate-merged-")
+        let spec = try GridSpec.path(seed: 5, levels: (2, 2))
+        let mps = scratch.path("grid.mps")
+        let export = try CommandLineRunner.run(["export-mps", spec, "--budget", "3", "-o", mps, "--quiet"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let sidecar = try json(String(contentsOfFile: scratch.path("grid.json"), encoding: .utf8))
+        let columns = try #require(sidecar["columns"] as? [[String: Any]])
+        let merged = try #require(columns.first { ($0["members"] as? [[String: Any]])?.count ?? 0 >= 2 })
+        let name = try #require(merged["name"] as? String)
+        let members = try #require(merged["members"] as? [[String: Any]]).compactMap { $0["csvLine"] as? Int }
+        #expect(members.first == merged["csvLine"] as? Int)
+        #expect(try String(contentsOfFile: mps, encoding: .utf8).contains(" UP bnd \(name) \(members.count)"))
+        let two = scratch.write("two.sol", "Optimal - objective value 0.1\n      0 \(name)   2   0\n")
+        let run = try CommandLineRunner.run(["evaluate", spec, "--solution", two, "--sidecar", scratch.path("grid.json"),
+                                             "--json", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((try json(run.stdout)["flips"] as? [String: Any])?["csvLines"] as? [Int] == Array(members.prefix(2)).sorted())
+        let over = scratch.write("over.sol", "Optimal - objective value 0.1\n      0 \(name)   \(members.count + 1)   0\n")
+        let refused = try CommandLineRunner.run(["evaluate", spec, "--solution", over, "--sidecar", scratch.path("grid.json"),
+                                                 "--quiet"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(over):2: ") || refused.stderr.contains("line 2"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("a whole number from 0 to \(members.count)"), "\(refused.stderr)")
+    }
+
     @Test func anyCSVOfLineNumbers() throws {
         let scratch = Scratch(prefix: "evaluate-flips-")
         let bare = try CommandLineRunner.run(["evaluate", Self.toy, "--flips", scratch.write("a.csv", "395\n367\n381\n"), "--json", "--quiet"])

@@ -9,44 +9,64 @@ import Testing
 /// The strengthening of the hard formulation (prediction classes of identical rows, score-order
 /// inequalities) removes no plan of the linear model: optima still equal enumeration.
 @Suite struct StrongFormulationTests {
-    /// A small instance whose features lie on a coarse grid, so that many rows share features
-    /// (with different labels and groups), like compas's.
-    static func gridSpec(seed: UInt64) throws -> String {
-        var state = seed &* 6364136223846793005 &+ 1442695040888963407
-        func unit() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
-        var csv = "x1,x2,group,label,member\n"
-        for i in 0..<80 {
-            let minority = i % 3 == 0
-            let x1 = Double(Int(unit() * 4)) - 1.5, x2 = Double(Int(unit() * 3)) - 1
-            let logit = 1.2 * x1 - 0.6 * x2 - (minority ? 0.8 : -0.3)
-            let y = unit() < 1 / (1 + exp(-logit)) ? 1 : 0
-            csv += "\(x1),\(x2),\(minority ? "minority" : "majority"),\(y),\(minority && i % 2 == 0 ? 1 : 0)\n"
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fairflip-grid-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try csv.write(to: folder.appendingPathComponent("grid.csv"), atomically: true, encoding: .utf8)
-        let path = folder.appendingPathComponent("grid.toml").path
-        try TwoFeatureSpec.text(name: "grid", file: "grid.csv", testFraction: 0.25,
-                                collective: "membership_column = \"member\"", direction: "both")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    static func hard(_ context: PlanningContext, budget: Int, scoreOrder: Bool = true) throws -> HardFormulation {
+    static func hard(_ context: PlanningContext, budget: Int, scoreOrder: Bool = true,
+                     mergeCandidates: Bool = true) throws -> HardFormulation {
         let planning = PlanningSet(instance: context.instance, limit: nil, seed: context.seed)
         let none = [Bool](repeating: false, count: context.candidates.count)
         let response = try LinearResponse(context: context, state: none, model: context.baseModel)
         let lp = try LinearisedProblem(response: response, planning: planning, metric: context.metric, goal: .lowestMetric,
                                        budget: budget, toggleLimit: budget, errorCap: nil)
-        return HardFormulation(lp, scoreOrder: scoreOrder)
+        return HardFormulation(lp, scoreOrder: scoreOrder, mergeCandidates: mergeCandidates)
+    }
+
+    /// Candidates that are copies of one training row share one integer flip column: the optimum
+    /// is the enumerated one with and without merging, CBC accepts a start given as counts, and a
+    /// count decodes to a plan with the same surrogate.
+    @Test func mergedCandidatesKeepTheOptimum() throws {
+        let context = try PlanningContext(instance: Instance(specPath: GridSpec.path(seed: 5, levels: (2, 2))), metric: .eqodds)
+        let m = context.candidates.count
+        let k = 3
+        let merged = try Self.hard(context, budget: k)
+        let plain = try Self.hard(context, budget: k, mergeCandidates: false)
+        #expect(merged.flipClasses.count < m, "the grid should give identical candidates")
+        #expect(plain.flipClasses.count == m)
+        #expect(merged.problem.columnCount == plain.problem.columnCount - (m - merged.flipClasses.count))
+        for c in 0..<merged.flipClasses.count {
+            #expect(merged.problem.columnUpper[c] == Double(merged.flipClasses.members[c].count))
+            let first = merged.flipClasses.representative(c)
+            for i in merged.flipClasses.members[c] {
+                for r in 0..<merged.lp.response.columns.rows {
+                    #expect(merged.lp.response.columns[r, i] == merged.lp.response.columns[r, first])
+                }
+            }
+        }
+        let brute = PlanEnumeration.subsets(m, k).map { merged.lp.linearAudit($0).value(of: .eqodds) }.min()!
+        for f in [merged, plain] {
+            let outcome = try FormulationSolver.solve(f, starts: [], backend: CBCBackend(), options: SolverOptions(), changeableRows: nil)
+            #expect(outcome.record.status == .optimal)
+            #expect(abs(outcome.record.objective! - brute) < 1e-6, "MIP \(outcome.record.objective!) vs enumeration \(brute)")
+            #expect(abs(f.surrogateMetric(outcome.plan) - outcome.record.objective!) < 1e-9)
+            #expect(outcome.plan.filter { $0 }.count <= k)
+        }
+        // A start that flips the last member of a merged class: given as a count, CBC accepts it,
+        // and decoding its values gives a plan the linear model cannot tell from it.
+        let c = try #require((0..<merged.flipClasses.count).first { merged.flipClasses.members[$0].count > 1 })
+        var x = [Bool](repeating: false, count: m)
+        x[merged.flipClasses.members[c].last!] = true
+        let values = try #require(merged.start(for: x))
+        #expect(values[c] == 1)
+        let decoded = merged.decode(values)
+        #expect(decoded[merged.flipClasses.representative(c)] && decoded.filter { $0 }.count == 1)
+        #expect(abs(merged.surrogateMetric(decoded) - merged.surrogateMetric(x)) < 1e-12)
+        let outcome = try FormulationSolver.solve(merged, starts: [("last member", x)], backend: CBCBackend(),
+                                                  options: SolverOptions(), changeableRows: nil)
+        #expect(outcome.record.startAccepted == true)
+        #expect(abs(outcome.record.objective! - brute) < 1e-6)
     }
 
     @Test(arguments: [FairnessMetric.eqodds, .dp, .eqopp])
     func gridInstanceOptimumEqualsEnumeration(metric: FairnessMetric) throws {
-        let context = try PlanningContext(instance: Instance(specPath: Self.gridSpec(seed: 5)), metric: metric)
+        let context = try PlanningContext(instance: Instance(specPath: GridSpec.path(seed: 5)), metric: metric)
         let m = context.candidates.count
         #expect(m >= 6 && m <= 16, "\(m) candidates")
         let k = 3

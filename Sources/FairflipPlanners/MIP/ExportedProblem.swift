@@ -21,6 +21,19 @@ public struct ExportedProblem: Sendable {
         public var label: Int?
         /// For `dtheta`: the encoded feature the parameter multiplies.
         public var feature: String?
+        /// For a `flip` column of the hard formulation that stands for several identical candidates
+        /// (copies of one training row: `CandidateClasses`): every one of them, the column's own row
+        /// first. The column's value is how many of them flip; a solution's value `n` flips the
+        /// first `n`. Absent when the column is one candidate (value 0 or 1).
+        public var members: [Member]?
+
+        /// One candidate of a merged `flip` column.
+        public struct Member: Sendable, Codable, Equatable {
+            public var trainRow: Int
+            public var csvLine: Int
+            /// As `Column.file`.
+            public var file: String?
+        }
     }
 
     /// The model.
@@ -42,22 +55,29 @@ public struct ExportedProblem: Sendable {
         let spans = train.spansFiles
         let fileOf = { (row: Int) in spans ? train.file(ofRow: row) : nil }
         var columns: [Column] = []
-        for row in context.candidates {
+        let hard = main as? HardFormulation
+        let flipClasses = hard?.flipClasses ?? CandidateClasses(singletons: context.candidates.count)
+        for members in flipClasses.members {
+            let rows = members.map { context.candidates[$0] }
+            let row = rows[0]
             columns.append(Column(name: "", kind: "flip", trainRow: row, csvLine: train.lines[row], file: fileOf(row),
-                                  label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil))
+                                  label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil,
+                                  members: rows.count == 1 ? nil
+                                      : rows.map { Column.Member(trainRow: $0, csvLine: train.lines[$0], file: fileOf($0)) }))
         }
-        if let hard = main as? HardFormulation {
+        if let hard {
             for f in context.instance.featureNames {
-                columns.append(Column(name: "", kind: "dtheta", trainRow: nil, csvLine: nil, file: nil, label: nil, feature: f))
+                columns.append(Column(name: "", kind: "dtheta", trainRow: nil, csvLine: nil, file: nil, label: nil, feature: f, members: nil))
             }
             for j in (0..<hard.classes.count).map(hard.classes.representative) {  // one per class of identical rows
                 let row = session.planning.rows[j]
                 columns.append(Column(name: "", kind: "pred", trainRow: row, csvLine: train.lines[row], file: fileOf(row),
-                                      label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil))
+                                      label: train.labels[row] >= 0.5 ? 1 : 0, feature: nil, members: nil))
             }
         }
         while columns.count < problem.columnCount {
-            columns.append(Column(name: "", kind: "aux", trainRow: nil, csvLine: nil, file: nil, label: nil, feature: nil))
+            columns.append(Column(name: "", kind: "aux", trainRow: nil, csvLine: nil, file: nil, label: nil, feature: nil,
+                                  members: nil))
         }
         for j in columns.indices { columns[j].name = problem.columnNames[j] }
         self.columns = columns

@@ -1,11 +1,14 @@
 import FairflipSolver
 
-/// A MIP built from a `LinearisedProblem`: the flip columns come first (`0..<m`, in candidate order).
+/// A MIP built from a `LinearisedProblem`: the flip columns come first (one per candidate in
+/// candidate order, unless the formulation merges interchangeable candidates: see `decode`).
 protocol Formulation {
     /// The model, ready for CBC or for an MPS file.
     var problem: MIPProblem { get }
-    /// Number of flip columns.
+    /// Number of candidates.
     var candidateCount: Int { get }
+    /// The final flip state (one entry per candidate) in a solution.
+    func decode(_ values: [Double]) -> [Bool]
     /// A complete feasible assignment with the given final flip state, or nil if that state is
     /// infeasible (beyond the budget or trust region, over the error cap, short of the target).
     func start(for x: [Bool]) -> [Double]?
@@ -14,7 +17,7 @@ protocol Formulation {
 }
 
 extension Formulation {
-    /// The final flip state in a solution.
+    /// The final flip state in a solution whose first `candidateCount` columns are the candidates' flips.
     func decode(_ values: [Double]) -> [Bool] {
         (0..<candidateCount).map { values[$0] > 0.5 }
     }

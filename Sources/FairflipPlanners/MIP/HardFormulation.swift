@@ -5,14 +5,16 @@ import FairflipSolver
 /// The hard formulation: the metric on predicted labels of the planning rows
 /// (formulation.md, "The hard formulation").
 ///
-/// Columns: `flip_<line>` (binary, one per candidate), `dtheta_<j>` (free, `d`), `pred_<line>`
+/// Columns: `flip_<line>` (integer, one per class of interchangeable candidates, named by its
+/// first member, counting its flipped members: `CandidateClasses`; a binary for most), `dtheta_<j>` (free, `d`), `pred_<line>`
 /// (binary, one per class of rows with identical features whose prediction can change within the
 /// toggle limit, named by its first row: `PredictionClasses`), and the metric's auxiliary
 /// variables. Rows: `dtheta_def_<j>` (`Δθ − U t = 0`, affine in the flips), `budget`, `trust`
 /// (refinement only), `score_hi_/score_lo_<line>` (big-M links per class, M from the reach),
 /// `order_<line>_<line>` (score-order inequalities `v_hi ≥ v_lo`: `ScoreOrder`), `<gap>_hi/_lo`
-/// (absolute gaps), `metric_cap` (target mode) and `error_cap`. Classes and score-order rows
-/// remove no integer solution of the linear model; they only tighten the LP relaxation.
+/// (absolute gaps), `metric_cap` (target mode) and `error_cap`. Prediction classes and score-order rows
+/// remove no integer solution of the linear model; they only tighten the LP relaxation. Candidate
+/// classes remove only copies of a plan that differ in which of two identical rows flips.
 /// `<line>` is the row's name (`RowProvenance`): its CSV line, or `t<line>` for a row of a spec's
 /// test file in a pooled re-split.
 ///
@@ -39,6 +41,9 @@ struct HardFormulation: Formulation {
     static let integralityTolerance = 1e-6
     /// Changeable rows with identical features, one prediction binary each.
     let classes: PredictionClasses
+    /// Candidates with identical influence columns and state, one flip column each (the first
+    /// `flipClasses.count` columns).
+    let flipClasses: CandidateClasses
     /// Number of score-order rows.
     let orderRows: Int
     /// Per class: the margin a favourable prediction must
@@ -54,9 +59,13 @@ struct HardFormulation: Formulation {
 
     var candidateCount: Int { lp.candidateCount }
 
-    /// - Parameter scoreOrder: add the score-order inequalities (off only to measure what they do).
-    /// `orderWork` caps the score-order search (`ScoreOrder`'s `maxWork`).
-    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5, scoreOrder: Bool = true, orderWork: Double = 1e9) {
+    /// - Parameters:
+    ///   - scoreOrder: add the score-order inequalities (off only to measure what they do).
+    ///   - orderWork: caps the score-order search (`ScoreOrder`'s `maxWork`).
+    ///   - mergeCandidates: one integer column per class of interchangeable candidates
+    ///     (`CandidateClasses`; off only to measure what it does).
+    init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5, scoreOrder: Bool = true, orderWork: Double = 1e9,
+         mergeCandidates: Bool = true) {
         self.lp = lp
         self.minimumEps = minimumEps
         let planning = lp.planning
@@ -136,16 +145,22 @@ struct HardFormulation: Formulation {
             errorRow = p.addRow(name: "error_cap", upper: Double(cap - fixedErrors - positivesChanging))
         }
 
-        // Columns, with their entries.
+        // Columns, with their entries: one per class of interchangeable candidates, counting how
+        // many of its members end up flipped (a binary for a class of one).
         let targetMode: Bool = { if case .fewestFlips = lp.goal { return true } else { return false } }()
-        for i in 0..<m {
+        let flipClasses = mergeCandidates
+            ? CandidateClasses(columns: u, state: state)
+            : CandidateClasses(singletons: m)
+        self.flipClasses = flipClasses
+        for rows in flipClasses.members {
+            let i = rows[0]
             var e: [(row: Int, value: Double)] = []
             let sign = state[i] ? -1.0 : 1.0
             for j in 0..<d { e.append((defRows[j], -sign * u[j, i])) }
             e.append((budgetRow, 1))
             if let trustRow { e.append((trustRow, sign)) }
-            p.addBinary(name: "flip_\(planning.trainNames[lp.response.candidates[i]])",
-                        objective: targetMode ? 1 : 0, entries: e)
+            p.addColumn(name: "flip_\(planning.trainNames[lp.response.candidates[i]])", objective: targetMode ? 1 : 0,
+                        lower: 0, upper: Double(rows.count), integer: true, entries: e)
         }
         dthetaStart = p.columnCount
         var dthetaEntries = ColumnEntries(columns: d)
@@ -185,6 +200,11 @@ struct HardFormulation: Formulation {
         problem = p
     }
 
+    /// The final flip state of a solution: each class's count of flips on its first members.
+    func decode(_ values: [Double]) -> [Bool] {
+        flipClasses.plan(counts: (0..<flipClasses.count).map { Int(values[$0].rounded()) }, candidates: candidateCount)
+    }
+
     func surrogateMetric(_ x: [Bool]) -> Double {
         lp.linearAudit(x).value(of: lp.metric)
     }
@@ -194,7 +214,7 @@ struct HardFormulation: Formulation {
         let dtheta = lp.response.parameterChange(to: x)
         let scores = lp.linearScores(x)
         var values = [Double](repeating: 0, count: problem.columnCount)
-        for i in 0..<candidateCount { values[i] = x[i] ? 1 : 0 }
+        for (c, n) in flipClasses.counts(x).enumerated() { values[c] = Double(n) }
         for k in dtheta.indices { values[dthetaStart + k] = dtheta[k] }
         for c in 0..<classes.count {
             let s = scores[classes.representative(c)]
