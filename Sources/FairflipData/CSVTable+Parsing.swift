@@ -161,6 +161,7 @@ extension CSVTable {
             var line = 1 + headerScan.line
             var rows = 0
             nonNumeric = [Int](repeating: 0, count: width)
+            lines.reserveCapacity(firstRows[chunks])
             for (k, result) in results.withLock({ $0 }).enumerated() {
                 switch result! {
                 case .failure(let fault):
