@@ -77,6 +77,7 @@ private struct SpecLoader {
         }
 
         // Select rows: filters, groups, missing values.
+        let numericMarkers = spec.missingValues.contains { Double($0.trimmingWhitespace) != nil }
         var kept: [[RowRef]] = []
         var groups: [[Group]] = []
         for (ti, c) in columns.enumerated() {
@@ -89,18 +90,20 @@ private struct SpecLoader {
                 for (f, j) in c.filters where !f.accepts(row[j]) { filtered += 1; continue rows }
                 // The sensitive value first (a missing one is missing, not "another group"), then the group,
                 // then the other columns of the rows kept for their group.
+                var g = Group.other
                 for (k, j) in checked.enumerated() {
                     if k == 1 {
-                        let g = group(of: trimmed(row[c.sensitive]))
+                        g = group(of: trimmed(row[c.sensitive]))
                         if g == .other && spec.others == .drop { otherGroup += 1; continue rows }
                     }
+                    // A number is no missing-value marker unless a marker is a number: no text made.
+                    if !numericMarkers && c.table.hasNumber(r, j) { continue }
                     guard spec.missingValues.contains(trimmed(row[j])) else { continue }
                     if spec.missing == .drop { incomplete += 1; continue rows }
                     throw InputError(file: c.table.path, line: c.table.lines[r], column: c.table.header[j],
                                      "missing value '\(row[j])' (the spec says missing = \"fail\"; "
                                      + "use missing = \"drop\" to skip such rows)")
                 }
-                let g = group(of: trimmed(row[c.sensitive]))
                 refs.append(RowRef(table: ti, record: r))
                 gs.append(g)
             }
@@ -123,6 +126,13 @@ private struct SpecLoader {
 
         // Decode the kept rows column by column.
         var files: [DataRows] = []
+        var favorableTexts: [String: Bool] = [:]  // each label text compared once
+        func favorable(_ text: String) -> Bool {
+            if let known = favorableTexts[text] { return known }
+            let same = sameLabel(text, spec.favorable)
+            favorableTexts[text] = same
+            return same
+        }
         for (ti, c) in columns.enumerated() {
             let records = kept[ti].map(\.record)
             func cells(_ j: Int) -> [String] { records.map { trimmed(c.table.rows[$0][j]) } }
@@ -145,7 +155,7 @@ private struct SpecLoader {
             }
             files.append(DataRows(
                 file: c.table.path, lines: records.map { c.table.lines[$0] },
-                labels: cells(c.label).map { sameLabel($0, spec.favorable) ? 1 : 0 }, groups: groups[ti],
+                labels: cells(c.label).map { favorable($0) ? 1 : 0 }, groups: groups[ti],
                 numeric: numeric, categorical: categoricalNames.map { cells(c.features[$0]!) },
                 membership: c.membership.map(cells)))
         }
@@ -228,16 +238,19 @@ private struct SpecLoader {
     /// (as first written), in order of appearance.
     private func checkLabels(_ columns: [Columns], _ kept: [[RowRef]]) throws(InputError) -> [String] {
         var seen: [String] = []
+        var known = Set<String>()  // texts already matched to a value in `seen`
         for refs in kept {
             for ref in refs {
                 let c = columns[ref.table]
                 let v = trimmed(c.table.rows[ref.record][c.label])
-                if seen.contains(where: { sameLabel($0, v) }) { continue }
+                if known.contains(v) { continue }
+                if seen.contains(where: { sameLabel($0, v) }) { known.insert(v); continue }
                 if seen.count == 2 {
                     throw InputError(file: c.table.path, line: c.table.lines[ref.record], column: spec.labelColumn,
                                      "the label has a third value '\(v)' (after '\(seen[0])' and '\(seen[1])'); it must be binary")
                 }
                 seen.append(v)
+                known.insert(v)
             }
         }
         if !seen.contains(where: { sameLabel($0, spec.favorable) }) {

@@ -45,12 +45,13 @@ struct SolveWorkerTests {
                                        events: log.append)
         #expect(result.seconds < 26)
         #expect(result.stoppedBy == .deadline)
-        #expect(result.rootBound != nil)
-        let reported = log.events.compactMap { if case let .solution(objective, values) = $0 { (objective, values) } else { nil } }
-        let last = try #require(reported.last, "the worker reported no incumbent before the cut-off")
+        // The root bound, if CBC got through its root before the cut-off (a loaded machine may not).
+        let root = log.events.lazy.compactMap { if case let .rootBound(b) = $0 { b } else { nil } }.first
+        #expect(result.rootBound == root)
+        let last = try #require(log.solutions.last, "the worker reported no incumbent before the cut-off")
         #expect(result.status == .feasible)
-        #expect(result.values == last.1)
-        #expect(result.objective == last.0)
+        #expect(result.values == last.values)
+        #expect(result.objective == last.objective)
         #expect(problem.isFeasible(result.values))
         #expect(abs(problem.objectiveValue(result.values) - result.objective!) < 1e-9)
     }

@@ -5,11 +5,6 @@ import Testing
 /// CBC's incumbents as they are found (`CBCModel+Incumbents`), and the node limit.
 @Suite("CBC incumbents and node limit")
 struct CBCIncumbentTests {
-    /// The values of every incumbent CBC reported, in order.
-    func solutions(_ log: EventLog) -> [(objective: Double, values: [Double])] {
-        log.events.compactMap { if case let .solution(objective, values) = $0 { (objective, values) } else { nil } }
-    }
-
     /// Every reported incumbent is a feasible assignment of the problem with the objective it
     /// claims, and the last one is the solution CBC returns.
     @Test func everyIncumbentIsReportedWithItsValues() throws {
@@ -17,7 +12,7 @@ struct CBCIncumbentTests {
         let log = EventLog()
         let result = try CBCBackend().solve(MIPRequest(problem: problem, options: SolverOptions(timeLimit: 30)),
                                             events: log.append)
-        let found = solutions(log)
+        let found = log.solutions
         try #require(!found.isEmpty)
         for s in found {
             #expect(s.values.count == problem.columnCount)

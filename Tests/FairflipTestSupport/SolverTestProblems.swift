@@ -79,4 +79,9 @@ public final class EventLog: @unchecked Sendable {
     }
 
     public var lines: [String] { events.compactMap { if case let .log(l) = $0 { l } else { nil } } }
+
+    /// The incumbents reported with their values (`MIPEvent.solution`), in order.
+    public var solutions: [(objective: Double, values: [Double])] {
+        events.compactMap { if case let .solution(objective, values) = $0 { (objective, values) } else { nil } }
+    }
 }
