@@ -10,17 +10,21 @@ import FairflipSolver
 /// plan, and is accepted only if the retrained metric improves. So the returned plan is never
 /// worse, once retrained, than the first solve's.
 extension PlanningSession {
-    /// Plans at `budget` within `deadline`: the heuristic starts and the first solve, the
-    /// gradient start, then refinement rounds while time remains.
+    /// Plans at `budget` within `deadline`: the gradient start, the heuristic starts and the
+    /// first solve, then refinement rounds while time remains.
     func planAtBudget(_ budget: Int, within deadline: Deadline) throws -> MIPPlanResult {
         let m = context.candidates.count
         let metricName = context.metric.rawValue
         progress("mip: \(configuration.formulation.rawValue) formulation, budget \(budget) of \(m) candidates, "
                  + "\(planning.count) planning rows, \(String(format: "%.1f", deadline.remaining)) s left of the time limit")
+        // The gradient plan comes first (at most a third of the limit): at large budgets it is
+        // often the best start there is, and on a big or loaded instance the model build and the
+        // first solve can take all the time that would otherwise be left for it afterwards.
+        let gradientPlan = try gradientStart(budget: budget, seconds: deadline.share(1.0 / 3) - 3 * retrainSeconds - 0.25)
         let preparation = Deadline(seconds: 0)
         let (main, soft, changeable) = try firstFormulation(budget: budget, goal: .lowestMetric)
         if let changeable { progress("mip: \(changeable) planning rows can change prediction within the budget") }
-        let firstStarts = starts(main: main, soft: soft, deadline: deadline)
+        let firstStarts = starts(main: main, soft: soft, deadline: deadline) + (gradientPlan.map { [("gradient plan", $0)] } ?? [])
         // Building a model and its starts (reach, heuristics, soft MIP, local search) costs about
         // this much again in each refinement round: a round only starts when that time remains.
         let preparationSeconds = preparation.elapsed
@@ -73,24 +77,8 @@ extension PlanningSession {
         if let startPlan = first.startPlan {
             try consider(startPlan, source: "MIP start (\(firstRecord.startSource ?? "heuristic"))", origin: .start)
         }
-        // The gradient start may use what remains but the retrains that judge its plan (and the
-        // final audit's); when the time is spent it stops with the best plan it has.
-        let gradientSeconds = deadline.remaining - 3 * retrainSeconds - 0.25
-        if configuration.gradientStart && budget > 0 && gradientSeconds < 0.5 {
-            noteTime("time limit: the gradient start was skipped")
-        } else if configuration.gradientStart && budget > 0 {
-            var gradient = GradientPlanner()
-            gradient.deadline = Deadline(seconds: gradientSeconds)
-            let chosen: Set<Int>
-            // On large data the gradient works on the planning rows' number of rows (plus the
-            // candidates), not on the whole split; its plan is judged by the full retrain below.
-            if let limit = configuration.planningRows, let (sub, rows) = try context.subsample(limit: limit) {
-                chosen = Set(try gradient.plan(sub, budget: budget, progress: { _ in }).flips.map { rows[$0] })
-            } else {
-                chosen = Set(try gradient.plan(context, budget: budget, progress: { _ in }).flips)
-            }
-            if gradient.deadline?.hasPassed ?? false { noteTime("time limit: the gradient start was cut short") }
-            try consider(context.candidates.map { chosen.contains($0) }, source: "gradient plan", origin: .gradient)
+        if let gradientPlan {
+            try consider(gradientPlan, source: "gradient plan", origin: .gradient)
         }
 
         let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
@@ -154,6 +142,28 @@ extension PlanningSession {
         return MIPPlanResult(plan: plan, formulation: configuration.formulation.rawValue, budget: budget,
                              planningRows: planning.count, firstSolve: firstRecord, rounds: rounds,
                              retrained: current.metric, surrogate: currentSurrogate, origin: origin, target: nil)
+    }
+
+    /// The gradient method's plan as a start within `seconds` (nil when it is off, the budget is
+    /// 0, or there is no time for it); when the time is spent it stops with the best plan it has.
+    func gradientStart(budget: Int, seconds: Double) throws -> [Bool]? {
+        guard configuration.gradientStart && budget > 0 else { return nil }
+        guard seconds >= 0.5 else {
+            noteTime("time limit: the gradient start was skipped")
+            return nil
+        }
+        var gradient = GradientPlanner()
+        gradient.deadline = Deadline(seconds: seconds)
+        let chosen: Set<Int>
+        // On large data the gradient works on the planning rows' number of rows (plus the
+        // candidates), not on the whole split; its plan is judged by the full retrain.
+        if let limit = configuration.planningRows, let (sub, rows) = try context.subsample(limit: limit) {
+            chosen = Set(try gradient.plan(sub, budget: budget, progress: { _ in }).flips.map { rows[$0] })
+        } else {
+            chosen = Set(try gradient.plan(context, budget: budget, progress: { _ in }).flips)
+        }
+        if gradient.deadline?.hasPassed ?? false { noteTime("time limit: the gradient start was cut short") }
+        return context.candidates.map { chosen.contains($0) }
     }
 
     static func short(_ x: Double) -> String { String(format: "%.4f", x) }
