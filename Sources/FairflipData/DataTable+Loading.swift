@@ -28,6 +28,20 @@ private struct SpecLoader {
         var membership: Int?
         var filters: [(RowFilter, Int)]
         var features: [String: Int]
+        /// The categorical columns (label, group, membership, categories) as codes of their texts.
+        var texts: [Int: TextCodes] = [:]
+
+        /// Record `r`'s text in column `j`, trimmed (shared when the column is coded).
+        func trimmedText(_ r: Int, _ j: Int) -> String {
+            texts[j]?[r] ?? table.cell(r, j).trimmingWhitespace
+        }
+
+        /// Codes the texts of the label, the group, the membership and the categorical features:
+        /// a few distinct values each, compared per row without a `String` per row.
+        mutating func codeTexts(categorical: [String]) {
+            let coded = Set([label, sensitive] + (membership.map { [$0] } ?? []) + categorical.map { features[$0]! })
+            for j in coded { texts[j] = table.textCodes(j) }
+        }
     }
 
     func load() throws(InputError) -> DataTable {
@@ -69,11 +83,13 @@ private struct SpecLoader {
                 membership = try t.columnIndex(name, role: "collective membership",
                                                source: specReference("collective.membership_column"))
             }
-            columns.append(Columns(
+            var c = Columns(
                 table: t, label: try t.columnIndex(spec.labelColumn, role: "the label", source: specReference("label.column")),
                 sensitive: try t.columnIndex(spec.sensitiveColumn, role: "the sensitive attribute",
                                              source: specReference("sensitive.column")),
-                membership: membership, filters: filters, features: features))
+                membership: membership, filters: filters, features: features)
+            c.codeTexts(categorical: categoricalNames)
+            columns.append(c)
         }
 
         // Select rows: filters, groups, missing values.
@@ -93,12 +109,12 @@ private struct SpecLoader {
                 var g = Group.other
                 for (k, j) in checked.enumerated() {
                     if k == 1 {
-                        g = group(of: trimmed(row[c.sensitive]))
+                        g = group(of: c.trimmedText(r, c.sensitive))
                         if g == .other && spec.others == .drop { otherGroup += 1; continue rows }
                     }
                     // A number is no missing-value marker unless a marker is a number: no text made.
                     if !numericMarkers && c.table.hasNumber(r, j) { continue }
-                    guard spec.missingValues.contains(trimmed(row[j])) else { continue }
+                    guard spec.missingValues.contains(c.trimmedText(r, j)) else { continue }
                     if spec.missing == .drop { incomplete += 1; continue rows }
                     throw InputError(file: c.table.path, line: c.table.lines[r], column: c.table.header[j],
                                      "missing value '\(row[j])' (the spec says missing = \"fail\"; "
@@ -135,7 +151,7 @@ private struct SpecLoader {
         }
         for (ti, c) in columns.enumerated() {
             let records = kept[ti].map(\.record)
-            func cells(_ j: Int) -> [String] { records.map { trimmed(c.table.rows[$0][j]) } }
+            func cells(_ j: Int) -> [String] { records.map { c.trimmedText($0, j) } }
             var numeric: [[Double]] = []
             for name in numericNames {
                 let j = c.features[name]!
@@ -242,7 +258,7 @@ private struct SpecLoader {
         for refs in kept {
             for ref in refs {
                 let c = columns[ref.table]
-                let v = trimmed(c.table.rows[ref.record][c.label])
+                let v = c.trimmedText(ref.record, c.label)
                 if known.contains(v) { continue }
                 if seen.contains(where: { sameLabel($0, v) }) { known.insert(v); continue }
                 if seen.count == 2 {
