@@ -108,7 +108,7 @@ struct ProblemOptions: ParsableArguments {
 /// Options of the CBC search and the refinement (`plan` only).
 struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), parsing: .unconditional,
-            help: "Wall-clock limit of the whole MIP plan in seconds (default: 60): start heuristics, the first solve, the gradient start and the refinement rounds share it; the best plan found is kept.")
+            help: "Wall-clock limit of the whole MIP plan in seconds (default: 60): start heuristics, the first solve, the gradient start and the refinement rounds share it; the best plan found is kept. With --method all: of the whole command (see the overview).")
     var timeLimit: Double?
 
     @Option(parsing: .unconditional, help: "Relative optimality gap at which CBC stops (default: 1e-4).")
