@@ -3,7 +3,7 @@
 # solve of the hard formulation (`--rounds 0 --no-gradient-start`, so the figures are the MIP's own)
 # with a time limit (default 60 s): the LP bound of the exported model (CBC CLI `-initialSolve`), the
 # bound at the end of the root node, the final bound, the incumbent (surrogate metric) and the
-# proven relative gap, with the size of the model (rows whose prediction can change, binaries).
+# proven relative gap, with the size of the model (rows whose prediction can change, integer columns).
 #
 #   Benchmarks/planners/bounds.sh
 #   TIME_LIMIT=20 CASES="compas:50" Benchmarks/planners/bounds.sh
@@ -19,7 +19,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 printf 'settings: --time-limit %s --rounds 0 --no-gradient-start (first solve only)\n\n' "$TIME_LIMIT"
 printf '%-8s %5s %8s %7s %9s %9s %9s %9s %8s %-24s %s\n' \
-  instance k changing binaries "LP bound" "root" "bound" incumbent gap status "incumbent from"
+  instance k changing integers "LP bound" "root" "bound" incumbent gap status "incumbent from"
 for case in $CASES; do
   name=${case%%:*}; k=${case##*:}
   "$BIN" export-mps "instances/$name.toml" --budget "$k" --quiet --output "$out/$name-$k.mps"

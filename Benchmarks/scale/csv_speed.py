@@ -12,8 +12,11 @@ printed (the machine may be shared: one ratio is one sample).
 The file is built by Benchmarks/scale/make_instance.sh when it is missing (1,000,000 rows, 15
 columns, about 135 MB, under /tmp).
 
+With --file F any CSV file is compared instead (e.g. full-precision floats, which fairflip's fast
+path does not cover: 16 or 17 significant digits go through Double(String)).
+
 Usage: python3 Benchmarks/scale/csv_speed.py --fairflip .build/release/fairflip [--repeats 5]
-       [--rounds 1] [--rows N] [--threads T]
+       [--rounds 1] [--rows N | --file F] [--threads T]
 """
 from __future__ import annotations
 
@@ -66,11 +69,15 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--dir", default="/tmp/fairflip-scale")
     parser.add_argument("--threads", type=int, default=None, help="fairflip's threads (default: its own)")
+    parser.add_argument("--file", default=None, help="compare on this CSV file instead of the generated one")
     args = parser.parse_args()
 
-    subprocess.run([os.path.join(HERE, "make_instance.sh"), args.fairflip, args.dir, str(args.rows)],
-                   check=True, stdout=subprocess.DEVNULL)
-    path = os.path.join(args.dir, f"big-{args.rows}.csv")
+    if args.file:
+        path = args.file
+    else:
+        subprocess.run([os.path.join(HERE, "make_instance.sh"), args.fairflip, args.dir, str(args.rows)],
+                       check=True, stdout=subprocess.DEVNULL)
+        path = os.path.join(args.dir, f"big-{args.rows}.csv")
     command = [args.fairflip, "csv-info", path, "--json"]
     if args.threads:
         command += ["--threads", str(args.threads)]

@@ -63,9 +63,7 @@ struct CSVInfoCommand: ParsableCommand {
                     columns.append(Column(name: name, type: "numeric", minimum: values.min(), maximum: values.max(),
                                           mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)))
                 } else {
-                    var distinct = Set<String>()
-                    for row in table.rows { distinct.insert(row[j].trimmingCharacters(in: .whitespaces)) }
-                    columns.append(Column(name: name, type: "text", distinct: distinct.count))
+                    columns.append(Column(name: name, type: "text", distinct: table.textCodes(j).texts.count))
                 }
             }
             return Info(file: file, rows: table.rowCount, columns: columns, loadSeconds: seconds, loadCPUSeconds: cpuSeconds)

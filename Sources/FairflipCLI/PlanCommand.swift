@@ -1,5 +1,6 @@
 import ArgumentParser
 import FairflipData
+import FairflipLinearAlgebra
 import FairflipPlanners
 import FairflipReports
 import FairflipResults
@@ -15,6 +16,12 @@ struct PlanCommand: ParsableCommand {
             The default method, mip, solves the flip-selection MIP with CBC on the linearised response of the \
             retrained model, then refines the plan against the actually retrained model. --method NAME runs \
             another registered planner; --method all compares every one at the budget.
+
+            --time-limit bounds the whole plan. With --method all it bounds the whole command, counted from its start \
+            (loading included): the MIP runs alongside the other planners, on a thread of its own, with what remains \
+            of the limit less 5% + 1 s for its final retrain and the table; the other planners run one after another \
+            on the remaining cores and are not cut off (their plans do not depend on time). The table gives each \
+            method's time (its plan and its retrain).
             """)
 
     @OptionGroup var options: InstanceOptions
@@ -28,6 +35,9 @@ struct PlanCommand: ParsableCommand {
     @Option(parsing: .unconditional,
             help: PlannerSettings.shortlistHelp)
     var shortlist: Int?
+
+    @Option(name: .customLong("shortlist-ranking"), help: PlannerSettings.shortlistRankingHelp)
+    var shortlistRanking: GreedyRetrainPlanner.ShortlistRanking?
 
     @Option(help: "Write plan.json and flips.csv into this folder (created if missing).")
     var out: String?
@@ -62,8 +72,12 @@ struct PlanCommand: ParsableCommand {
             let budget = try problem.resolvedBudget(candidates: context.candidates.count)
             let budgetLabel = problem.budget == .all || problem.budget == nil ? "all (\(budget))" : "\(budget)"
             guard case .one(let registered) = method else {
-                let planners = PlannerRegistry.all.map { $0.configured(settings) }
-                let table = try Comparison.run(context: context, budget: budget, planners: planners, progress: note)
+                let (all, limit, deadline) = comparisonSettings(elapsed: Date().timeIntervalSince(started))
+                // The MIP's thread and the others' share the cores; BLAS adds no threads of its own.
+                BLAS.setThreads(1)
+                let planners = PlannerRegistry.all.map { $0.configured(all) }
+                let table = try Comparison.run(context: context, budget: budget, planners: planners, timeLimit: limit,
+                                               deadlineSeconds: deadline, progress: note)
                 return (table.text, try JSONOutput.encode(table), [], nil)
             }
             let recorded = try registered.configured(settings).recordedPlan(context, budget: budget, progress: note)
@@ -92,11 +106,26 @@ struct PlanCommand: ParsableCommand {
         try PlanReport.emit(text: json ? outcome.json : outcome.text, files: outcome.files, out: out, progress: progress)
     }
 
+    /// `--method all`'s settings, `elapsed` seconds after the command started: the whole command
+    /// keeps `--time-limit`. The MIP runs alongside the other planners (`Comparison.run`) with
+    /// what remains of the limit less 5% + 1 s for its final retrain and the table; the others
+    /// share the cores the MIP's solver threads leave, and are not cut off (their plans do not
+    /// depend on time).
+    func comparisonSettings(elapsed: Double) -> (settings: PlannerSettings, limit: Double, deadline: Double) {
+        var s = settings
+        let limit = s.timeLimit ?? MIPPlanner.Configuration().timeLimit
+        let deadline = max(1, limit - elapsed - (0.05 * limit + 1))
+        s.timeLimit = deadline
+        s.threads = max(1, ThreadBudget.cores - (s.solverThreads ?? MIPPlanner.Configuration().threads))
+        return (s, limit, deadline)
+    }
+
     /// The planner settings the options give.
     var settings: PlannerSettings {
         var s = problem.settings
         search.apply(to: &s)
         s.shortlist = shortlist
+        s.shortlistRanking = shortlistRanking
         return s
     }
 }

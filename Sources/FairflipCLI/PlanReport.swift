@@ -184,7 +184,7 @@ struct PlanReport: Encodable {
             else if s.stoppedBy == .nodes { line += " (node limit hit: incumbent returned)" }
             if s.incumbent == .start { line += "; the solver's incumbent is the start" }
             out += line + "\n"
-            out += "  model: \(s.columns) columns (\(s.binaries) binary), \(s.rows) rows"
+            out += "  model: \(s.columns) columns (\(s.binaries) integer), \(s.rows) rows"
             if let src = s.startSource {
                 out += "; MIP start: \(src) (\(formatted(s.startObjective ?? .nan, digits: 6)))"
                 if let accepted = s.startAccepted { out += accepted ? ", accepted by the solver" : ", NOT used by the solver" }

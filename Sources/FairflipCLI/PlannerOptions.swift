@@ -5,6 +5,7 @@ import FairflipPlanners
 
 extension MIPPlanner.FormulationKind: ExpressibleByArgument {}
 extension FairnessMetric: ExpressibleByArgument {}
+extension GreedyRetrainPlanner.ShortlistRanking: ExpressibleByArgument {}
 
 /// A budget on the command line: a whole number of flips, or `all` candidates.
 enum BudgetArgument: Equatable, CustomStringConvertible {
@@ -63,7 +64,7 @@ struct ProblemOptions: ParsableArguments {
     var maxErrorIncrease: Double?
 
     @Option(name: .customLong("planning-rows"), parsing: .unconditional,
-            help: "Model the predictions of a seeded subsample of this many training rows (for large data).")
+            help: "For large data: the MIP models the predictions of a seeded subsample of this many training rows, and its gradient start and greedy-retrain plan on every candidate plus this many other rows (their plans are judged by retraining on the whole split).")
     var planningRows: Int?
 
     @Option(help: "Random seed (planning-row subsample, CBC's heuristics).")
@@ -107,7 +108,7 @@ struct ProblemOptions: ParsableArguments {
 /// Options of the CBC search and the refinement (`plan` only).
 struct SearchOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), parsing: .unconditional,
-            help: "Wall-clock limit of the whole MIP plan in seconds (default: 60): start heuristics, the first solve, the gradient start and the refinement rounds share it; the best plan found is kept.")
+            help: "Wall-clock limit of the whole MIP plan in seconds (default: 60): start heuristics, the first solve, the gradient start and the refinement rounds share it; the best plan found is kept. With --method all: of the whole command (see the overview).")
     var timeLimit: Double?
 
     @Option(parsing: .unconditional, help: "Relative optimality gap at which CBC stops (default: 1e-4).")
@@ -155,12 +156,16 @@ extension PlannerSettings {
         .target: "--target", .maxErrorIncrease: "--max-error-increase", .timeLimit: "--time-limit", .relativeGap: "--gap",
         .solverThreads: "--threads", .nodeLimit: "--node-limit", .rounds: "--rounds", .trustRegion: "--trust-region", .planningRows: "--planning-rows",
         .tau: "--tau", .margin: "--margin", .gradientStart: "--no-gradient-start", .formulation: "--formulation",
-        .threads: "--threads", .shortlist: "--shortlist",
+        .threads: "--threads", .shortlist: "--shortlist", .shortlistRanking: "--shortlist-ranking",
     ]
 
     /// `--shortlist`'s help, the same in `plan` and `sweep`.
     static let shortlistHelp = ArgumentHelp(
-        "greedy-retrain: candidates retrained per round when the greedy screens (default: 10; it retrains every candidate when candidates x budget <= 5000).")
+        "greedy-retrain: candidates ranked per round when the greedy screens (default: 10; it retrains every candidate when candidates x budget <= 5000).")
+
+    /// `--shortlist-ranking`'s help.
+    static let shortlistRankingHelp = ArgumentHelp(
+        "greedy-retrain: how a screened round ranks its shortlist: newton-step (the real metric after one Newton step from the current fit; the default) or retrain (after retraining each to tolerance; slower, and its notes say how often one Newton step would have picked as well). The pick is retrained either way.")
 
     /// Throws a usage error naming the flag when a value is out of range (the engine's rule, `problem()`).
     func checked(flags: [Key: String] = flags) throws {

@@ -73,7 +73,7 @@ struct SweepCommand: ParsableCommand {
     var margin: Double?
 
     @Option(name: .customLong("mip-planning-rows"),
-            help: "The MIP plans on a seeded subsample of this many training rows (large data); default: all rows.")
+            help: "The MIP plans on a seeded subsample of this many training rows (large data), and greedy-retrain on every candidate plus this many other rows; default: all rows.")
     var mipPlanningRows: Int?
 
     @Option(parsing: .unconditional,

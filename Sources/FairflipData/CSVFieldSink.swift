@@ -22,16 +22,23 @@ enum FieldEnd {
     /// The longest record whose field ends fit.
     static let longestRecord = (1 << 30) - 1
 
-    /// The text of a field (quotes removed, doubled quotes undone), untrimmed, from its record's
-    /// start, the previous field's end (nil for the first field) and its own.
-    static func text(_ p: UnsafePointer<UInt8>, recordStart: Int, previous: UInt32?, end: UInt32) -> String {
+    /// Where a field's text lies (inside its quotes, if quoted), from its record's start, the
+    /// previous field's end (nil for the first field) and its own.
+    static func span(recordStart: Int, previous: UInt32?, end: UInt32) -> Range<Int> {
         var start = recordStart + (previous.map { Int($0 & offsetMask) + 1 } ?? 0)
         var stop = recordStart + Int(end & offsetMask)
         if end & quoted != 0 {
             start += 1
             stop -= 1
         }
-        let span = UnsafeBufferPointer(start: p + start, count: stop - start)
+        return start..<stop
+    }
+
+    /// The text of a field (quotes removed, doubled quotes undone), untrimmed, from its record's
+    /// start, the previous field's end (nil for the first field) and its own.
+    static func text(_ p: UnsafePointer<UInt8>, recordStart: Int, previous: UInt32?, end: UInt32) -> String {
+        let range = span(recordStart: recordStart, previous: previous, end: end)
+        let span = UnsafeBufferPointer(start: p + range.lowerBound, count: range.count)
         guard end & doubledQuotes != 0 else { return String(decoding: span, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(span.count)

@@ -83,6 +83,11 @@ extension CSVTable {
             return Double(cell(row, column).trimmingWhitespace)  // nil, or the text was "nan"
         }
 
+        func hasNumber(_ row: Int, _ column: Int) -> Bool {
+            precondition(row >= 0 && row < lines.count && column >= 0 && column < width, "cell out of range")
+            return !columns.values.base[column * columns.stride + row].isNaN
+        }
+
         /// Column `column`'s numbers, NaN where a field is not one.
         func numbers(_ column: Int) -> [Double] {
             precondition(column >= 0 && column < width, "column out of range")
@@ -156,6 +161,7 @@ extension CSVTable {
             var line = 1 + headerScan.line
             var rows = 0
             nonNumeric = [Int](repeating: 0, count: width)
+            lines.reserveCapacity(firstRows[chunks])
             for (k, result) in results.withLock({ $0 }).enumerated() {
                 switch result! {
                 case .failure(let fault):

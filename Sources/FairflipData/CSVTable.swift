@@ -62,6 +62,11 @@ public struct CSVTable: Sendable {
     /// The field read as a number, as `Double(String)` reads its trimmed text (nil if it is not one).
     public func number(_ row: Int, _ column: Int) -> Double? { storage.number(row, column) }
 
+    /// Whether the field reads as a number other than NaN: a lookup in the typed column, no text
+    /// made (a field that is a number is never one of a spec's missing-value markers unless a
+    /// marker is itself a number).
+    public func hasNumber(_ row: Int, _ column: Int) -> Bool { storage.hasNumber(row, column) }
+
     /// Whether every field of the column reads as a number.
     public func isNumeric(_ column: Int) -> Bool { storage.nonNumeric[column] == 0 }
 

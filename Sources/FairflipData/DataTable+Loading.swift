@@ -28,6 +28,20 @@ private struct SpecLoader {
         var membership: Int?
         var filters: [(RowFilter, Int)]
         var features: [String: Int]
+        /// The categorical columns (label, group, membership, categories) as codes of their texts.
+        var texts: [Int: TextCodes] = [:]
+
+        /// Record `r`'s text in column `j`, trimmed (shared when the column is coded).
+        func trimmedText(_ r: Int, _ j: Int) -> String {
+            texts[j]?[r] ?? table.cell(r, j).trimmingWhitespace
+        }
+
+        /// Codes the texts of the label, the group, the membership and the categorical features:
+        /// a few distinct values each, compared per row without a `String` per row.
+        mutating func codeTexts(categorical: [String]) {
+            let coded = Set([label, sensitive] + (membership.map { [$0] } ?? []) + categorical.map { features[$0]! })
+            for j in coded { texts[j] = table.textCodes(j) }
+        }
     }
 
     func load() throws(InputError) -> DataTable {
@@ -69,14 +83,17 @@ private struct SpecLoader {
                 membership = try t.columnIndex(name, role: "collective membership",
                                                source: specReference("collective.membership_column"))
             }
-            columns.append(Columns(
+            var c = Columns(
                 table: t, label: try t.columnIndex(spec.labelColumn, role: "the label", source: specReference("label.column")),
                 sensitive: try t.columnIndex(spec.sensitiveColumn, role: "the sensitive attribute",
                                              source: specReference("sensitive.column")),
-                membership: membership, filters: filters, features: features))
+                membership: membership, filters: filters, features: features)
+            c.codeTexts(categorical: categoricalNames)
+            columns.append(c)
         }
 
         // Select rows: filters, groups, missing values.
+        let numericMarkers = spec.missingValues.contains { Double($0.trimmingWhitespace) != nil }
         var kept: [[RowRef]] = []
         var groups: [[Group]] = []
         for (ti, c) in columns.enumerated() {
@@ -89,18 +106,20 @@ private struct SpecLoader {
                 for (f, j) in c.filters where !f.accepts(row[j]) { filtered += 1; continue rows }
                 // The sensitive value first (a missing one is missing, not "another group"), then the group,
                 // then the other columns of the rows kept for their group.
+                var g = Group.other
                 for (k, j) in checked.enumerated() {
                     if k == 1 {
-                        let g = group(of: trimmed(row[c.sensitive]))
+                        g = group(of: c.trimmedText(r, c.sensitive))
                         if g == .other && spec.others == .drop { otherGroup += 1; continue rows }
                     }
-                    guard spec.missingValues.contains(trimmed(row[j])) else { continue }
+                    // A number is no missing-value marker unless a marker is a number: no text made.
+                    if !numericMarkers && c.table.hasNumber(r, j) { continue }
+                    guard spec.missingValues.contains(c.trimmedText(r, j)) else { continue }
                     if spec.missing == .drop { incomplete += 1; continue rows }
                     throw InputError(file: c.table.path, line: c.table.lines[r], column: c.table.header[j],
                                      "missing value '\(row[j])' (the spec says missing = \"fail\"; "
                                      + "use missing = \"drop\" to skip such rows)")
                 }
-                let g = group(of: trimmed(row[c.sensitive]))
                 refs.append(RowRef(table: ti, record: r))
                 gs.append(g)
             }
@@ -123,9 +142,16 @@ private struct SpecLoader {
 
         // Decode the kept rows column by column.
         var files: [DataRows] = []
+        var favorableTexts: [String: Bool] = [:]  // each label text compared once
+        func favorable(_ text: String) -> Bool {
+            if let known = favorableTexts[text] { return known }
+            let same = sameLabel(text, spec.favorable)
+            favorableTexts[text] = same
+            return same
+        }
         for (ti, c) in columns.enumerated() {
             let records = kept[ti].map(\.record)
-            func cells(_ j: Int) -> [String] { records.map { trimmed(c.table.rows[$0][j]) } }
+            func cells(_ j: Int) -> [String] { records.map { c.trimmedText($0, j) } }
             var numeric: [[Double]] = []
             for name in numericNames {
                 let j = c.features[name]!
@@ -145,7 +171,7 @@ private struct SpecLoader {
             }
             files.append(DataRows(
                 file: c.table.path, lines: records.map { c.table.lines[$0] },
-                labels: cells(c.label).map { sameLabel($0, spec.favorable) ? 1 : 0 }, groups: groups[ti],
+                labels: cells(c.label).map { favorable($0) ? 1 : 0 }, groups: groups[ti],
                 numeric: numeric, categorical: categoricalNames.map { cells(c.features[$0]!) },
                 membership: c.membership.map(cells)))
         }
@@ -228,16 +254,19 @@ private struct SpecLoader {
     /// (as first written), in order of appearance.
     private func checkLabels(_ columns: [Columns], _ kept: [[RowRef]]) throws(InputError) -> [String] {
         var seen: [String] = []
+        var known = Set<String>()  // texts already matched to a value in `seen`
         for refs in kept {
             for ref in refs {
                 let c = columns[ref.table]
-                let v = trimmed(c.table.rows[ref.record][c.label])
-                if seen.contains(where: { sameLabel($0, v) }) { continue }
+                let v = c.trimmedText(ref.record, c.label)
+                if known.contains(v) { continue }
+                if seen.contains(where: { sameLabel($0, v) }) { known.insert(v); continue }
                 if seen.count == 2 {
                     throw InputError(file: c.table.path, line: c.table.lines[ref.record], column: spec.labelColumn,
                                      "the label has a third value '\(v)' (after '\(seen[0])' and '\(seen[1])'); it must be binary")
                 }
                 seen.append(v)
+                known.insert(v)
             }
         }
         if !seen.contains(where: { sameLabel($0, spec.favorable) }) {

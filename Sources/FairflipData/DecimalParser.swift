@@ -37,9 +37,10 @@ enum DecimalParser {
         }
     }
 
-    /// The plain decimal `[+-]digits[.digits]` starting at `start` and ending at the first byte in
-    /// `stops` (or `end`), when it fits Clinger's fast path: its value and where it ended.
-    /// Nil when the field is anything else (the caller then scans it and calls `parse`).
+    /// The plain decimal `-?digits[.digits]` starting at `start` and ending at a comma, a line
+    /// break or `end`, when it fits Clinger's fast path (at most 15 digits, so the mantissa is
+    /// exact): its value and where it ended. Nil when the field is anything else (the caller then
+    /// scans it and calls `parse`).
     @inline(__always)
     static func plain(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (value: Double, end: Int)? {
         var i = start

@@ -5,6 +5,13 @@ import CLapack
 /// Every product the engine needs goes through here, so that no hot loop is a
 /// hand-written triple loop.
 public enum BLAS {
+    /// Sets the threads OpenBLAS may use for one product, process-wide. A command that runs
+    /// plans side by side on their own threads (`plan --method all`) sets 1, so that BLAS's own
+    /// threads do not compete with them for the cores.
+    public static func setThreads(_ threads: Int) {
+        openblas_set_num_threads(Int32(max(1, threads)))
+    }
+
     /// `y = alpha * A x + beta * y`, or with `A` transposed.
     public static func gemv(
         _ a: Matrix, _ x: [Double], transpose: Bool = false,

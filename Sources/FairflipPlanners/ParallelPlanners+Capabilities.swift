@@ -12,12 +12,16 @@ extension ExhaustivePlanner {
 }
 
 extension GreedyRetrainPlanner {
-    public var capabilities: PlannerCapabilities { PlannerCapabilities(settings: [.threads, .shortlist]) }
+    public var capabilities: PlannerCapabilities {
+        PlannerCapabilities(settings: [.threads, .shortlist, .shortlistRanking, .planningRows])
+    }
 
     public func configured(_ settings: PlannerSettings) -> any Planner {
         var planner = self
         if let threads = settings.threads { planner.threads = max(1, threads) }
         if let shortlist = settings.shortlist { planner.shortlist = max(1, shortlist) }
+        if let ranking = settings.shortlistRanking { planner.ranking = ranking }
+        if let rows = settings.planningRows { planner.planningRows = rows }
         return planner
     }
 }

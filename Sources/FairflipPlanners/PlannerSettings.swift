@@ -8,7 +8,7 @@ public struct PlannerSettings: Sendable, Equatable {
     /// A setting, by name, for capability declarations and messages.
     public enum Key: String, Sendable, CaseIterable, Comparable {
         case target, maxErrorIncrease, timeLimit, relativeGap, solverThreads, nodeLimit, rounds, trustRegion
-        case planningRows, tau, margin, gradientStart, formulation, threads, shortlist
+        case planningRows, tau, margin, gradientStart, formulation, threads, shortlist, shortlistRanking
 
         public static func < (a: Key, b: Key) -> Bool { a.rawValue < b.rawValue }
     }
@@ -45,6 +45,8 @@ public struct PlannerSettings: Sendable, Equatable {
     public var threads: Int?
     /// Candidates a screening greedy retrains per round (its shortlist).
     public var shortlist: Int?
+    /// How a screening greedy ranks its shortlist (one Newton step each, or full retrains).
+    public var shortlistRanking: GreedyRetrainPlanner.ShortlistRanking?
 
     public init() {}
 
@@ -66,6 +68,7 @@ public struct PlannerSettings: Sendable, Equatable {
         if formulation != nil { keys.insert(.formulation) }
         if threads != nil { keys.insert(.threads) }
         if shortlist != nil { keys.insert(.shortlist) }
+        if shortlistRanking != nil { keys.insert(.shortlistRanking) }
         return keys
     }
 

@@ -76,6 +76,15 @@ public struct SmoothedMetric: Sendable {
         public var scoreGradient: [Double]
     }
 
+    /// The smoothed metric alone at decision scores `s` (one per training row): `evaluate`'s
+    /// value without its derivatives, for ranking many trials.
+    public func value(scores s: [Double]) -> Double {
+        precondition(s.count == cells.count, "one score per training row")
+        var sums = [0.0, 0.0, 0.0, 0.0]
+        for j in s.indices where cells[j] >= 0 { sums[cells[j]] += Logistic.sigmoid(s[j] / temperature) }
+        return value(rates: (0..<4).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : 0 }).value
+    }
+
     /// Evaluates the smoothed metric at decision scores `s` (one per training row).
     public func evaluate(scores s: [Double]) -> Evaluation {
         precondition(s.count == cells.count, "one score per training row")

@@ -45,6 +45,26 @@ struct PlanCommandTests {
         #expect(!run.stdout.contains(" failed: "))
     }
 
+    /// With --method all, --time-limit bounds the whole command: the MIP gets what remains after
+    /// loading, less its margin; the table and the JSON say so and give every method's time.
+    @Test func comparisonKeepsTheTimeLimitForTheWholeCommand() throws {
+        let spec = try TinyInstance.write()
+        let run = try CommandLineRunner.run(["plan", spec, "--budget", "2", "--method", "all", "--time-limit", "8", "--json", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["timeLimit"] as? Double == 8)
+        let deadline = try #require(json["deadlineSeconds"] as? Double)
+        #expect(deadline > 0 && deadline <= 8 - (0.05 * 8 + 1))
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["method"] as? String } == PlannerRegistry.names)
+        #expect(rows.allSatisfy { ($0["seconds"] as? Double).map { $0 >= 0 } ?? false })
+        let text = try CommandLineRunner.run(["plan", spec, "--budget", "2", "--method", "all", "--time-limit", "8", "--quiet"])
+        #expect(text.stdout.contains("time limit 8.0 s for the whole command: the MIP ran alongside the others with "))
+        let help = try CommandLineRunner.run(["plan", "--help"])
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("With --method all it bounds the whole command"))
+    }
+
     @Test func budgetAllUsesEveryCandidate() throws {
         let spec = try TinyInstance.write()
         let run = try CommandLineRunner.run(["plan", spec, "--budget", "all", "--rounds", "1", "--quiet"])

@@ -94,4 +94,18 @@ struct CSVColumnsTests {
             _ = try CSVTable(contentsOf: path, threads: 4, minimumPiece: 1, minimumChunk: 1)
         }
     }
+
+    @Test func textCodesMatchTheTrimmedCells() throws {
+        // Quoted and unquoted, padded, doubled quotes, Unicode space, empty: one code per trimmed text.
+        let t = try CSVTable(text: "g,v\nmin,1\n\"min\",2\n min ,3\n\"a\"\"b\",4\n\" a\"\"b\",5\n,6\n\u{00A0}min,7\nmaj,8\n",
+                             path: "t.csv")
+        for j in 0..<2 {
+            let codes = t.textCodes(j)
+            #expect(codes.codes.count == t.rowCount)
+            #expect((0..<t.rowCount).map { codes[$0] } == (0..<t.rowCount).map { t.cell($0, j).trimmingCharacters(in: .whitespaces) })
+            #expect(Set(codes.texts).count == codes.texts.count, "distinct texts")
+        }
+        #expect(t.textCodes(0).texts == ["min", "a\"b", "", "maj"])
+        #expect(t.textCodes(0).codes == [0, 0, 0, 1, 1, 2, 0, 3])
+    }
 }

@@ -185,4 +185,20 @@ struct InstanceLoadingTests {
         #expect(instance.candidates.allSatisfy { direction.allows(label: instance.train.labels[$0]) })
         #expect(Set(instance.candidates).isSubset(of: instance.collective))
     }
+
+    /// Numeric cells skip the text comparison with the missing-value markers, unless a marker is
+    /// itself a number: then a number written as a marker is still found missing.
+    @Test func aMissingValueMarkerThatIsANumberIsFound() throws {
+        let s = Scratch()
+        let markers = sampleSpec.with(#"missing = "fail""#, "missing = \"fail\"\nmissing_values = [\"?\", \"-999\", \"\"]")
+        expectInputError(file: s.path("data.csv"), line: 5, column: "x", containing: ["missing value '-999'"]) {
+            try load(s, spec: markers, csv: sampleCSV(replacingLine: 5, with: "-999,a,min,0"))
+        }
+        let dropped = try load(s, spec: markers.with(#"missing = "fail""#, #"missing = "drop""#),
+                               csv: sampleCSV(replacingLine: 5, with: "-999,a,min,0"))
+        #expect(dropped.train.count + dropped.test.count == 15)
+        // Without the marker the number is a value like any other.
+        let kept = try load(s, csv: sampleCSV(replacingLine: 5, with: "-999,a,min,0"))
+        #expect(kept.train.count + kept.test.count == 16)
+    }
 }

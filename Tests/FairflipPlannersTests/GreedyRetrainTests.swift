@@ -60,6 +60,74 @@ struct GreedyRetrainTests {
         #expect(settings.problem()?.key == .shortlist)
     }
 
+    /// A screened greedy's path is made of real retrains whatever ranks its shortlist: its best
+    /// prefix's metric is the retrained metric of its plan. The one-step ranking retrains only
+    /// the pick; the retrain ranking the whole shortlist.
+    @Test(arguments: GreedyRetrainPlanner.ShortlistRanking.allCases)
+    func screenedPathsAreRealRetrains(ranking: GreedyRetrainPlanner.ShortlistRanking) throws {
+        let context = PlannerFixtures.toySmall
+        let k = 4
+        let plan = try GreedyRetrainPlanner(screen: 3, exactLimit: 0, ranking: ranking).plan(context, budget: k,
+                                                                                          progress: PlannerFixtures.silent)
+        #expect(plan.diagnostics["exact"] == 0)
+        #expect(plan.diagnostics["retrains"] == Double(ranking == .newtonStep ? k : 3 * k))
+        #expect(plan.diagnostics["newtonStepTrials"] == Double(3 * k))
+        #expect(try abs(plan.surrogateMetric! - retrained(plan.flips, context)) <= 1e-12)
+        #expect(plan.notes[1].contains("of \(k) rounds"))
+    }
+
+    /// The four-solve screen predicts what the influence columns predict.
+    @Test func toggleScreenEqualsTheInfluenceColumnsPrediction() throws {
+        let context = PlannerFixtures.toySmallBoth
+        let smoothed = SmoothedMetric(context: context, temperature: 0.25)
+        let model = context.baseModel
+        let labels = context.instance.train.labels
+        let rows = context.candidates
+        let linear = try LinearisedRates(context: context, smoothed: smoothed, parameters: model.parameters, labels: labels, rows: rows)
+        let screen = ToggleScreen(context: context, smoothed: smoothed, factor: linear.factor,
+                                  scores: model.scores(context.instance.train.features), labels: labels, rows: rows)
+        for p in rows.indices {
+            #expect(abs(screen.value(toggling: p) - linear.value(adding: p)) <= 1e-12)
+        }
+    }
+
+    /// One-step trials are the models `theta + u_i`, close to the retrained ones.
+    @Test func newtonStepTrialsAreOneNewtonStep() throws {
+        let context = PlannerFixtures.toySmall
+        let x = context.instance.train.features
+        let labels = context.instance.train.labels
+        let theta = context.baseModel.parameters
+        let factor = try context.hessianFactor(at: theta)
+        let rows = Array(context.candidates.prefix(4))
+        let influence = context.influence(of: rows, labels: labels, factor: factor)
+        let trials = NewtonStepTrials(features: x, scores: context.baseModel.scores(x), influence: influence)
+        #expect(trials.rows == rows)
+        for (j, row) in rows.enumerated() {
+            let step = zip(theta, influence.column(j)).map { $0 + $1 }
+            let expected = x.storage.indices.filter { $0 % x.columns == 0 }.map { i in
+                (0..<x.columns).reduce(0.0) { $0 + x.storage[i + $1] * step[$1] }
+            }
+            for (a, b) in zip(trials.scores(j), expected) { #expect(abs(a - b) <= 1e-9) }
+            var y = labels
+            y[row] = 1 - y[row]
+            let refit = try context.refitFirmModel(labels: y, from: theta)
+            // Second order in the toggle: far closer to the retrained model than the start is.
+            let moved = zip(theta, refit.parameters).map { abs($0 - $1) }.max()!
+            let error = zip(step, refit.parameters).map { abs($0 - $1) }.max()!
+            #expect(error < 0.1 * moved, "row \(row): one step off by \(error), the refit moved \(moved)")
+        }
+    }
+
+    @Test func theRankingAndPlanningRowsAreSettings() throws {
+        var settings = PlannerSettings()
+        settings.shortlistRanking = .retrain
+        settings.planningRows = 40
+        #expect(GreedyRetrainPlanner().capabilities.settings.isSuperset(of: [.shortlistRanking, .planningRows]))
+        let planner = try #require(GreedyRetrainPlanner().configured(settings) as? GreedyRetrainPlanner)
+        #expect(planner.ranking == .retrain && planner.planningRows == 40)
+        #expect(GreedyRetrainPlanner().ranking == .newtonStep && GreedyRetrainPlanner().planningRows == nil)
+    }
+
     /// The shared-pass refits give the models one refit at a time gives.
     @Test func batchedRefitsEqualSingleRefits() throws {
         let context = PlannerFixtures.toySmallBoth
@@ -82,7 +150,7 @@ struct GreedyRetrainTests {
     }
 }
 
-/// The subsample the MIP's gradient start plans on when the data are large.
+/// The subsample the MIP's gradient start and greedy-retrain plan on when the data are large.
 @Suite("Planning subsample")
 struct PlanningSubsampleTests {
     @Test func keepsEveryCandidateAndMapsRowsBack() throws {
@@ -103,5 +171,32 @@ struct PlanningSubsampleTests {
         // A plan made on the subsample names training rows once mapped back.
         let plan = try GradientPlanner().plan(sub, budget: 3, progress: PlannerFixtures.silent)
         #expect(Set(plan.flips.map { rows[$0] }).isSubset(of: Set(context.candidates)))
+    }
+
+    /// Below the threshold (no more rows than the candidates plus the planning rows) greedy plans
+    /// on the whole split, exactly as without planning rows.
+    @Test(arguments: [0, 5_000])
+    func greedyBelowTheThresholdPlansOnTheWholeSplit(exactLimit: Int) throws {
+        let context = PlannerFixtures.toySmall
+        var subsampled = GreedyRetrainPlanner(screen: 3, exactLimit: exactLimit)
+        subsampled.planningRows = context.instance.train.count
+        let a = try GreedyRetrainPlanner(screen: 3, exactLimit: exactLimit).plan(context, budget: 3, progress: PlannerFixtures.silent)
+        let b = try subsampled.plan(context, budget: 3, progress: PlannerFixtures.silent)
+        #expect(a.flips == b.flips && a.surrogateMetric == b.surrogateMetric && a.notes == b.notes)
+        #expect(a.diagnostics == b.diagnostics && b.diagnostics["planningRows"] == nil)
+    }
+
+    /// Above it, greedy plans on the subsample the MIP's gradient start uses, and names training rows.
+    @Test func greedyAboveTheThresholdPlansOnTheSubsample() throws {
+        let context = PlannerFixtures.toySmall
+        var planner = GreedyRetrainPlanner(screen: 3, exactLimit: 0)
+        planner.planningRows = 40
+        let plan = try planner.plan(context, budget: 3, progress: PlannerFixtures.silent)
+        let (sub, rows) = try #require(try context.subsample(limit: 40))
+        let onSub = try GreedyRetrainPlanner(screen: 3, exactLimit: 0).plan(sub, budget: 3, progress: PlannerFixtures.silent)
+        #expect(plan.flips == onSub.flips.map { rows[$0] })
+        #expect(Set(plan.flips).isSubset(of: Set(context.candidates)))
+        #expect(plan.diagnostics["planningRows"] == Double(context.candidates.count + 40))
+        #expect(plan.notes.last!.contains("seeded subsample"))
     }
 }

@@ -61,11 +61,11 @@ struct HardFormulation: Formulation {
 
     /// - Parameters:
     ///   - scoreOrder: add the score-order inequalities (off only to measure what they do).
-    ///   - orderWork: caps the score-order search (`ScoreOrder`'s `maxWork`).
+    ///   - orderWork, orderDeadline: cap the score-order search (`ScoreOrder`'s `maxWork`, `stopAt`).
     ///   - mergeCandidates: one integer column per class of interchangeable candidates
     ///     (`CandidateClasses`; off only to measure what it does).
     init(_ lp: LinearisedProblem, minimumEps: Double = 1e-5, scoreOrder: Bool = true, orderWork: Double = 1e9,
-         mergeCandidates: Bool = true) {
+         orderDeadline: Deadline? = nil, mergeCandidates: Bool = true) {
         self.lp = lp
         self.minimumEps = minimumEps
         let planning = lp.planning
@@ -119,7 +119,7 @@ struct HardFormulation: Formulation {
         if scoreOrder {
             let reps = (0..<classes.count).map(classes.representative)
             order = ScoreOrder(features: planning.features.selectingRows(reps), scores: reps.map { lp.scores[$0] },
-                               columns: u, limit: limit, maxWork: orderWork)
+                               columns: u, limit: limit, maxWork: orderWork, stopAt: orderDeadline)
         }
         let orderRowIndices = (order?.edges ?? []).map { e in
             p.addRow(name: "order_\(planning.names[classes.representative(e.hi)])_\(planning.names[classes.representative(e.lo)])", lower: 0)

@@ -1,4 +1,5 @@
 import FairflipLinearAlgebra
+import FairflipSolver
 
 /// Score-order (dominance) inequalities `v_hi ≥ v_lo` between prediction classes: class `hi`
 /// scores at least as high as class `lo` for every reachable `Δθ` (issue 9, item 2).
@@ -25,7 +26,9 @@ struct ScoreOrder: Sendable {
     ///     MIP stays exact; only fewer inequalities are added. A count, not a clock, so the same
     ///     problem always gets the same rows (on bank k = 120, 28,003 planning rows, the unbounded
     ///     search took 77 s of a 30 s plan). Compas k = 50 needs about 7.6e8.
-    init(features: Matrix, scores: [Double], columns: Matrix, limit: Int, maxWork: Double = 1e9) {
+    ///   - stopAt: also stop when this deadline passes (a loaded machine: the count alone let
+    ///     bank k = 600 spend half of a 20 s plan here). Unset, the rows depend on the count only.
+    init(features: Matrix, scores: [Double], columns: Matrix, limit: Int, maxWork: Double = 1e9, stopAt: Deadline? = nil) {
         let n = features.rows, m = columns.columns
         let k = min(limit, m)
         guard n > 1, m > 0, k > 0 else {
@@ -43,6 +46,7 @@ struct ScoreOrder: Sendable {
         var work = 0.0
         a.storage.withUnsafeBufferPointer { ap in
             search: for p in 0..<n {
+                if let stopAt, stopAt.hasPassed { break search }
                 let hi = order[p]
                 let hiBase = hi * m
                 for q in (p + 1)..<n {

@@ -35,6 +35,7 @@ public struct SolveRecord: Sendable, Codable, Equatable {
     /// Size of the model.
     public var columns: Int
     public var rows: Int
+    /// Integer columns (binaries, and the hard formulation's counts of identical candidates).
     public var binaries: Int
     /// Planning rows whose prediction can change (hard formulation), i.e. `pred_` binaries.
     public var changeableRows: Int?
