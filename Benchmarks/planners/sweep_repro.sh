@@ -12,7 +12,8 @@
 #
 # Environment: SPEC (instances/compas.toml), BUDGETS (0:200:20), SEEDS (3), METHODS (all),
 # NODE_LIMIT (20), TIME_LIMIT (600, per MIP cell), ROUNDS (2), JOBS ("1 2"), OUT (a temporary
-# folder, removed at the end unless given). Needs python3 (standard library only).
+# folder, removed at the end unless given). Needs python3 (standard library only); the
+# comparison is `results_diff.py`, which also compares results.csv files from runs made by hand.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SPEC=${SPEC:-instances/compas.toml}
@@ -43,35 +44,4 @@ for j in $JOBS; do
   runs+=("$dir/results.csv")
 done
 
-python3 - "${runs[@]}" <<'PY'
-import csv, sys
-timing = {"wall_seconds"}
-key = ("instance", "alpha", "seed", "split_seed", "method", "budget")
-def load(path):
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    return {tuple(r[k] for k in key): r for r in rows}
-tables = [load(p) for p in sys.argv[1:]]
-first = tables[0]
-print(f"{len(first)} cells in {sys.argv[1]}")
-for path, other in zip(sys.argv[2:], tables[1:]):
-    if set(other) != set(first):
-        print(f"{path}: different cells ({len(set(other) ^ set(first))} not in both)")
-    differing = {}
-    for k in sorted(set(first) & set(other)):
-        cols = [c for c in first[k] if c not in timing and first[k][c] != other[k].get(c)]
-        if cols:
-            differing[k] = cols
-    timed = [k for k in first if "time limit" in first[k]["notes"] or "time limit" in other.get(k, {}).get("notes", "")]
-    print(f"{path}: {len(differing)} of {len(first)} cells differ outside the timing column")
-    for k, cols in list(differing.items())[:20]:
-        print("  ", " ".join(k), "->", ", ".join(f"{c}: {first[k][c]!r} vs {other[k][c]!r}" for c in cols[:4]))
-    print(f"cells where a time limit cut something short (not reproducible by design): {len(timed)}")
-    for k in timed[:10]:
-        print("  ", " ".join(k), first[k]["notes"][:160])
-mip = [r for r in first.values() if r["method"] == "mip" and r["solver_status"]]
-stops = {}
-for r in mip:
-    stops[r["solver_status"]] = stops.get(r["solver_status"], 0) + 1
-print("MIP first solves:", ", ".join(f"{n} {s}" for s, n in sorted(stops.items())))
-PY
+python3 Benchmarks/planners/results_diff.py "${runs[@]}"

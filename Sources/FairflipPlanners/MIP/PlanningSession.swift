@@ -151,13 +151,16 @@ final class PlanningSession {
     }
 
     /// Starts for a formulation: the cheap heuristics, plus the soft MIP's answer when the main
-    /// one is hard (a tenth of what remains of `deadline`, at most 10 s) and a local search from
+    /// one is hard (a tenth of what remains of `deadline`, at most 10 s without a node limit) and a local search from
     /// the best of them (a fifth of what remains). Both are optional: when the deadline leaves
     /// them no time they are skipped or cut short, and `timeNotes` says so.
     func starts(main: any Formulation, soft: SoftFormulation, deadline: Deadline) -> [(source: String, plan: [Bool])] {
         var starts = StartHeuristics.plans(soft: soft)
         if let hard = main as? HardFormulation {
-            if let seconds = solveSeconds(share: 0.1, of: deadline, cap: 10, retrains: 0) {
+            // At most 10 s, except under a node limit: there the nodes bound the solve, and a fixed
+            // cap of wall time would make the start (and so the plan) depend on the machine's load.
+            let cap: Double = configuration.nodeLimit == nil ? 10 : .infinity
+            if let seconds = solveSeconds(share: 0.1, of: deadline, cap: cap, retrains: 0) {
                 do {
                     let outcome = try solve(soft, starts: starts, seconds: seconds, changeableRows: nil)
                     starts.append(("soft MIP", outcome.plan))
