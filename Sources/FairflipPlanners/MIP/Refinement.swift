@@ -55,8 +55,12 @@ extension PlanningSession {
         // (the gradient method) can beat any linearisation where many flips interact. Such plans
         // are retrained too, and refinement starts from whichever is really better; the first
         // solve is still reported as round 0.
+        // Plans that lost a comparison: refinement restarts from the best of them when it stalls
+        // with rounds and time to spare (a linearisation's optimum can be a dead end that a worse
+        // start refines past: german s=5 of mip_vs_exhaustive.py).
+        var others: [(plan: Retrained, surrogate: Double, source: String)] = []
         func consider(_ state: [Bool], source: String, origin candidateOrigin: MIPPlanResult.Origin) throws {
-            guard state != current.plan else { return }
+            guard state != current.plan, !others.contains(where: { $0.plan.plan == state }) else { return }
             let alternative = try retrain(state)
             let better = isBetter(alternative, than: current)
             let surrogate = main.surrogateMetric(state)
@@ -66,7 +70,11 @@ extension PlanningSession {
                 retrainedError: alternative.error, accepted: better,
                 verdict: better ? "\(source) retrains better: refinement starts from it" : "\(source) retrains worse",
                 solve: nil))
-            guard better else { return }
+            guard better else {
+                others.append((alternative, surrogate, source))
+                return
+            }
+            others.append((current, currentSurrogate, rounds[0].verdict == "first solve" ? "first solve" : "previous start"))
             for i in 0..<(rounds.count - 1) { rounds[i].accepted = false }
             rounds[0].verdict = "first solve (\(source) retrains better)"
             current = alternative
@@ -83,6 +91,8 @@ extension PlanningSession {
 
         let trust = min(m, configuration.trustRegion ?? max(4, budget / 4))
         var round = 0
+        var best = (plan: current, surrogate: currentSurrogate, origin: origin)
+        passes: while true {
         while round < configuration.rounds && budget > 0 {
             // A round needs its model and starts built, then a solve and two retrains.
             guard deadline.remaining >= preparationSeconds + 2 * retrainSeconds + 0.75 else {
@@ -134,6 +144,15 @@ extension PlanningSession {
             currentSurrogate = surrogate
             origin = .refinement
         }
+        if isBetter(current, than: best.plan) { best = (current, currentSurrogate, origin) }
+        guard round < configuration.rounds, budget > 0,
+              let next = others.indices.min(by: { isBetter(others[$0].plan, than: others[$1].plan) }) else { break passes }
+        let restart = others.remove(at: next)
+        progress("mip: refinement restarts from the \(restart.source) (retrained \(Self.short(restart.plan.metric)))")
+        current = restart.plan
+        currentSurrogate = restart.surrogate
+        }
+        (current, currentSurrogate, origin) = best
         var plan = self.plan(from: current.plan, surrogate: currentSurrogate)
         plan.notes = ["formulation: \(configuration.formulation.rawValue)", "solver: \(firstRecord.status.rawValue)"] + timeNotes
         plan.diagnostics = ["rounds": Double(rounds.filter { $0.round > 0 }.count), "retrained": current.metric]
