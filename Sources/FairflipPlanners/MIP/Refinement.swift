@@ -74,7 +74,7 @@ extension PlanningSession {
                 others.append((alternative, surrogate, source))
                 return
             }
-            others.append((current, currentSurrogate, rounds[0].verdict == "first solve" ? "first solve" : "previous start"))
+            others.append((current, currentSurrogate, "plan a better start displaced"))
             for i in 0..<(rounds.count - 1) { rounds[i].accepted = false }
             rounds[0].verdict = "first solve (\(source) retrains better)"
             current = alternative
