@@ -25,7 +25,7 @@ struct MIPVariant: Planner {
     func configured(_ settings: PlannerSettings) -> any Planner { self }
 
     /// The keys a variant may set.
-    static let keys = ["formulation (hard|soft)", "tau", "margin", "accept-tau", "rounds", "time-limit (s)", "node-limit",
+    static let keys = ["formulation (hard|soft)", "tau", "margin", "accept-tau (0: exact)", "rounds", "time-limit (s)", "node-limit",
                        "planning-rows", "gradient-start (true|false)"]
 
     /// Parses `NAME=key:value,...` on top of `base` (the sweep's own settings).
@@ -36,7 +36,6 @@ struct MIPVariant: Planner {
         }
         let variant = parts[0]
         var s = base
-        var acceptanceTau: Double?
         for item in parts[1].split(separator: ",") {
             let kv = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard kv.count == 2 else { throw SweepError("--mip-variant \(variant): '\(item)' is not key:value") }
@@ -57,12 +56,7 @@ struct MIPVariant: Planner {
                 s.formulation = f
             case "tau": s.tau = try number()
             case "margin": s.margin = try number()
-            case "accept-tau":
-                let tau = try number()
-                guard tau > 0 && tau.isFinite else {
-                    throw SweepError("--mip-variant \(variant): accept-tau must be a positive number, got '\(value)'")
-                }
-                acceptanceTau = tau
+            case "accept-tau": s.acceptanceTau = try number()
             case "rounds": s.rounds = try count()
             case "time-limit": s.timeLimit = try number()
             case "node-limit": s.nodeLimit = try count()
@@ -79,8 +73,6 @@ struct MIPVariant: Planner {
         // The engine's own range checks (the ones the plain flags get).
         if let problem = s.problem() { throw SweepError("--mip-variant \(variant): \(problem.key.rawValue): \(problem.message)") }
         name = variant
-        var configuration = MIPPlanner.Configuration().applying(s)
-        configuration.acceptanceTau = acceptanceTau
-        planner = MIPPlanner(configuration: configuration)
+        planner = MIPPlanner(configuration: MIPPlanner.Configuration().applying(s))
     }
 }

@@ -149,6 +149,10 @@ struct PlanReport: Encodable {
             var line = "\(c.formulation.rawValue) formulation, budget \(budgetLabel) of \(candidates) candidates"
             if let rows = rounds?.first?.solve?.changeableRows { line += ", \(rows) planning rows can change prediction" }
             if let e = c.maxErrorIncrease { line += ", error increase <= \(formatted(e))" }
+            // The judge of retrained plans (target mode always uses the exact metric).
+            if let tau = c.acceptanceTau, target == nil {
+                line += "; retrained plans judged by the smoothed training \(metric) (tau \(tau); --accept-tau 0: exact)"
+            }
             out += line + "\n"
         } else {
             out += "budget \(budgetLabel) of \(candidates) candidates\n"

@@ -8,7 +8,7 @@ public struct PlannerSettings: Sendable, Equatable {
     /// A setting, by name, for capability declarations and messages.
     public enum Key: String, Sendable, CaseIterable, Comparable {
         case target, maxErrorIncrease, timeLimit, relativeGap, solverThreads, nodeLimit, rounds, trustRegion
-        case planningRows, tau, margin, gradientStart, formulation, threads, shortlist, shortlistRanking
+        case planningRows, tau, margin, acceptanceTau, gradientStart, formulation, threads, shortlist, shortlistRanking
 
         public static func < (a: Key, b: Key) -> Bool { a.rawValue < b.rawValue }
     }
@@ -36,6 +36,9 @@ public struct PlannerSettings: Sendable, Equatable {
     public var tau: Double?
     /// Score margin of the MIP's hard objective.
     public var margin: Double?
+    /// Temperature of the smoothed training metric that judges the MIP's retrained plans; 0: the
+    /// exact metric.
+    public var acceptanceTau: Double?
     /// Whether the gradient plan is a starting point of refinement.
     public var gradientStart: Bool?
     /// Which MIP formulation models the metric.
@@ -64,6 +67,7 @@ public struct PlannerSettings: Sendable, Equatable {
         if planningRows != nil { keys.insert(.planningRows) }
         if tau != nil { keys.insert(.tau) }
         if margin != nil { keys.insert(.margin) }
+        if acceptanceTau != nil { keys.insert(.acceptanceTau) }
         if gradientStart != nil { keys.insert(.gradientStart) }
         if formulation != nil { keys.insert(.formulation) }
         if threads != nil { keys.insert(.threads) }
@@ -100,6 +104,7 @@ public struct PlannerSettings: Sendable, Equatable {
             atLeast(planningRows, 1, .planningRows, "the planning rows"),
             positive(tau, .tau, "the smoothing temperature"),
             nonNegative(margin, .margin, "the score margin"),
+            nonNegative(acceptanceTau, .acceptanceTau, "the acceptance temperature (0: the exact metric)"),
             atLeast(threads, 1, .threads, "the planner's threads"),
             atLeast(shortlist, 1, .shortlist, "the shortlist (candidates retrained per round)"),
         ]

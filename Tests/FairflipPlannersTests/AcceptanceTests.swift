@@ -31,6 +31,20 @@ struct AcceptanceTests {
         #expect(smoothed.isBetter(a, than: smoothed.base) == (a.judged < smoothed.base.judged - 1e-12))
     }
 
+    /// The default judge is the smoothed metric at τ = 0.3; a setting of 0 asks for the exact
+    /// metric, and target mode always uses it (its target is a value of the exact metric).
+    @Test func theDefaultJudgeIsSmoothedExceptInTargetMode() throws {
+        #expect(MIPPlanner.Configuration().acceptanceTau == 0.3)
+        var exact = PlannerSettings()
+        exact.acceptanceTau = 0
+        #expect(MIPPlanner.Configuration().applying(exact).acceptanceTau == nil)
+        let context = try PlanningContext(instance: Instance(specPath: RefinementTests.toy))
+        var config = MIPPlanner.Configuration()
+        #expect(try PlanningSession(context: context, configuration: config, progress: { _ in }).judge?.temperature == 0.3)
+        config.target = 0.01
+        #expect(try PlanningSession(context: context, configuration: config, progress: { _ in }).judge == nil)
+    }
+
     /// The planner with smoothed acceptance still returns a plan within the budget whose reported
     /// retrained metric is the exact one of its flips, never worse by its own judge than the first solve.
     @Test func smoothedAcceptanceReportsExactMetrics() throws {

@@ -9,8 +9,11 @@ import Testing
 struct RefinementTests {
     static let toy = Repository.path("instances/toy.toml")
 
+    /// Judged by the exact training metric, whose monotonicity these tests check (the default
+    /// smoothed judge is `AcceptanceTests`').
     func planner(rounds: Int = 5, maxErrorIncrease: Double? = nil) -> MIPPlanner {
         var config = MIPPlanner.Configuration()
+        config.acceptanceTau = nil
         config.timeLimit = 20
         config.rounds = rounds
         config.maxErrorIncrease = maxErrorIncrease

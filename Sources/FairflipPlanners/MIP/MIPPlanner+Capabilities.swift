@@ -5,7 +5,7 @@ import FairflipSolver
 extension MIPPlanner {
     public var capabilities: PlannerCapabilities {
         PlannerCapabilities(settings: [.target, .maxErrorIncrease, .timeLimit, .relativeGap, .solverThreads, .nodeLimit, .rounds,
-                                       .trustRegion, .planningRows, .tau, .margin, .gradientStart, .formulation],
+                                       .trustRegion, .planningRows, .tau, .margin, .acceptanceTau, .gradientStart, .formulation],
                             solverRecord: true, preferredForDemo: true)
     }
 
@@ -35,6 +35,7 @@ extension MIPPlanner.Configuration {
         if let v = settings.planningRows { c.planningRows = v }
         if let v = settings.tau { c.tau = v }
         if let v = settings.margin { c.margin = v }
+        if let v = settings.acceptanceTau { c.acceptanceTau = v > 0 ? v : nil }
         if let v = settings.gradientStart { c.gradientStart = v }
         if let v = settings.formulation { c.formulation = v }
         return c

@@ -22,7 +22,8 @@ final class PlanningSession {
     let errorCap: Int?
     /// The firm's model, retrained with no flips: training metric and error.
     let base: Retrained
-    /// The smoothed metric that judges retrained plans, when `acceptanceTau` is set.
+    /// The smoothed metric that judges retrained plans, when `acceptanceTau` is set (never in
+    /// target mode: the target is a value of the exact metric).
     let judge: SmoothedMetric?
     /// Optional steps the deadline cut short or skipped, in order, each once: the plan's notes.
     private(set) var timeNotes: [String] = []
@@ -67,7 +68,8 @@ final class PlanningSession {
         let retrainStart = Deadline(seconds: 0)
         let evaluation = try PlanEvaluation(flips: [], context: context)
         retrainSeconds = retrainStart.elapsed
-        judge = configuration.acceptanceTau.map { SmoothedMetric(context: context, temperature: $0) }
+        judge = configuration.target != nil ? nil
+            : configuration.acceptanceTau.map { SmoothedMetric(context: context, temperature: $0) }
         base = Self.retrained(none, evaluation, metric: context.metric, judge: judge, features: context.instance.train.features)
         if let e = configuration.maxErrorIncrease {
             let predictions = context.baseModel.predictions(planning.features)
@@ -91,6 +93,9 @@ final class PlanningSession {
         guard c.margin >= 0 && c.margin.isFinite else { throw PlanningError("the score margin must be at least 0, got \(c.margin)") }
         if c.margin > 0 && c.formulation != .hard { throw PlanningError("a score margin applies to the hard formulation only") }
         guard c.tau > 0 else { throw PlanningError("tau must be positive, got \(c.tau)") }
+        if let t = c.acceptanceTau, !(t > 0 && t.isFinite) {
+            throw PlanningError("the acceptance temperature must be positive (nil: the exact metric), got \(t)")
+        }
     }
 
     /// Checks a budget against the candidates (the engine's `BudgetRule`).
@@ -212,6 +217,19 @@ final class PlanningSession {
         let ca = withinErrorCap(a), cb = withinErrorCap(b)
         if ca != cb { return ca }
         return a.judged < b.judged - 1e-12
+    }
+
+    /// Under the smoothed judge, the two plans' judged values for a verdict (the rounds table
+    /// shows exact metrics, which may order them the other way); empty under the exact judge.
+    func judgedComparison(_ a: Retrained, _ b: Retrained) -> String {
+        guard let judge else { return "" }
+        return String(format: " (smoothed, tau %g: %.4f vs %.4f)", judge.temperature, a.judged, b.judged)
+    }
+
+    /// What retrained plans were compared by, for the plan's notes.
+    var judgeNote: String {
+        judge.map { "judged by: smoothed training \(context.metric.rawValue) (tau \($0.temperature))" }
+            ?? "judged by: exact training \(context.metric.rawValue)"
     }
 
     func plan(from state: [Bool], surrogate: Double) -> Plan {
