@@ -7,8 +7,11 @@ runs `fairflip plan --method mip` and `--method exhaustive` on each at a small b
 the retrained training metric of both plans side by side, the exhaustive optimum being the
 reference. Summary: how often the MIP's retrained plan equals the optimum, and the worst excess.
 
-    Benchmarks/planners/mip_vs_exhaustive.py                 # release binary, default MIP settings
-    Benchmarks/planners/mip_vs_exhaustive.py --mip-args "--rounds 0 --no-gradient-start"
+    Benchmarks/planners/mip_vs_exhaustive.py                 # release binary, exact judge (--accept-tau 0)
+    Benchmarks/planners/mip_vs_exhaustive.py --mip-args "--accept-tau 0 --rounds 0 --no-gradient-start"
+
+The exhaustive optimum is the exact training metric's, so the MIP is run with `--accept-tau 0`
+(its default judge is the smoothed metric, which may prefer another plan on purpose).
 
 Standard library only. The subsamples are drawn with Python's `random.Random(seed)`, so the
 instances (and the table) are the same on every run.
@@ -89,7 +92,7 @@ def plan(spec, method, k, extra):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mip-args", default="", help="extra options of the MIP plan, e.g. '--rounds 0'")
+    ap.add_argument("--mip-args", default="--accept-tau 0", help="options of the MIP plan (default: '--accept-tau 0')")
     ap.add_argument("--max-candidates", type=int, default=20, help="skip instances with more candidates")
     args = ap.parse_args()
     if not os.path.exists(BIN):

@@ -13,7 +13,9 @@
 # JOBS (1), SHARD (whole), INSTANCES (all six), METHODS (every method except the two that do
 # not scale: greedy-retrain runs on german only; exhaustive on none, since even german's k = 4
 # has about a million subsets), EXTRA (more sweep options,
-# e.g. --mip-variant ...), BIN. A rerun resumes: finished cells are not recomputed.
+# e.g. --mip-variant ...; the README's table used EXTRA="--mip-variant mip-exact=accept-tau:0",
+# the exact judge beside the default smoothed one), BIN. A rerun resumes: finished cells are not
+# recomputed.
 # Every instance re-splits per seed; adult's spec names UCI's own train and test files, which
 # split seeds pool and re-split (rows of the test file are named `t<line>`).
 set -eu
