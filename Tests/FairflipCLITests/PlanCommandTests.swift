@@ -82,6 +82,26 @@ struct PlanCommandTests {
         #expect(json["budget"] == nil && json["candidates"] as? Int == 51)
         #expect((json["retrained"] as! Double) <= 0.05)
     }
+
+    /// `--accept-tau` reaches the MIP: on the toy at k = 6 the default smoothed judge keeps the
+    /// gradient plan (6 flips, train 0.0044) and says so; `--accept-tau 0` returns the exact
+    /// in-sample optimum (5 flips, 0.0022, README "A short tour").
+    @Test func theJudgeOfRetrainedPlansIsAnOption() throws {
+        func plan(_ extra: [String]) throws -> (text: String, json: [String: Any]) {
+            let args = ["plan", "instances/toy.toml", "--budget", "6", "--time-limit", "20", "--quiet"] + extra
+            let text = try CommandLineRunner.run(args)
+            let json = try CommandLineRunner.run(args + ["--json"])
+            #expect(text.status == 0 && json.status == 0, "\(text.stderr)\(json.stderr)")
+            return (text.stdout, try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]))
+        }
+        let smoothed = try plan([]), exact = try plan(["--accept-tau", "0"])
+        #expect((smoothed.json["configuration"] as? [String: Any])?["acceptanceTau"] as? Double == 0.3)
+        #expect((exact.json["configuration"] as? [String: Any])?["acceptanceTau"] == nil)
+        #expect(smoothed.text.contains("retrained plans judged by the smoothed training eqodds (tau 0.3"))
+        #expect(!exact.text.contains("judged by the smoothed"))
+        let s = try #require(smoothed.json["retrained"] as? Double), e = try #require(exact.json["retrained"] as? Double)
+        #expect(abs(e - 0.0022) < 5e-5 && abs(s - 0.0044) < 5e-5, "exact \(e), smoothed \(s)")
+    }
 }
 
 @Suite("plan command: bad input")
@@ -144,6 +164,8 @@ struct PlanBadInputTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("method rb-prob does not take --target, --time-limit"), "\(run.stderr)")
         #expect(run.stderr.contains("taken by: mip"))
+        let judge = try CommandLineRunner.run(["plan", "instances/toy.toml", "--budget", "2", "--method", "rb-prob", "--accept-tau", "0"])
+        #expect(judge.status == 2 && judge.stderr.contains("does not take --accept-tau"), "\(judge.stderr)")
     }
 
     @Test func theShortlistIsGreedyRetrainsAndAtLeastOne() throws {
