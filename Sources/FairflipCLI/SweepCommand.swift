@@ -144,7 +144,8 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let outcome = try reportingErrors { () throws -> Sweep.Outcome in
             // Cells run side by side on their own threads: BLAS gets each cell's share of the cores,
-            // not threads of its own on top (two dutch gradient cells at --jobs 2: 12.4 s -> 6.1 s).
+            // not threads of its own on top (two dutch gradient cells at --jobs 2: 11.45 s -> 5.23 s,
+            // Benchmarks/scale/sweep_jobs.sh).
             BLAS.setThreads(threadBudget.threadsPerJob)
             let config = SweepConfiguration(
                 specPath: spec, budgets: budgets, planners: try planners(),
