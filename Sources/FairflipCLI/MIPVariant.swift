@@ -28,6 +28,12 @@ struct MIPVariant: Planner {
     static let keys = ["formulation (hard|soft)", "tau", "margin", "accept-tau (0: exact)", "rounds", "time-limit (s)", "node-limit",
                        "planning-rows", "gradient-start (true|false)"]
 
+    /// A setting's key as a variant writes it, where it differs from the setting's name.
+    static let keyNames: [PlannerSettings.Key: String] = [
+        .acceptanceTau: "accept-tau", .timeLimit: "time-limit", .nodeLimit: "node-limit", .planningRows: "planning-rows",
+        .gradientStart: "gradient-start",
+    ]
+
     /// Parses `NAME=key:value,...` on top of `base` (the sweep's own settings).
     init(parsing text: String, base: PlannerSettings) throws(SweepError) {
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -71,7 +77,9 @@ struct MIPVariant: Planner {
             }
         }
         // The engine's own range checks (the ones the plain flags get).
-        if let problem = s.problem() { throw SweepError("--mip-variant \(variant): \(problem.key.rawValue): \(problem.message)") }
+        if let problem = s.problem() {
+            throw SweepError("--mip-variant \(variant): \(Self.keyNames[problem.key] ?? problem.key.rawValue): \(problem.message)")
+        }
         name = variant
         planner = MIPPlanner(configuration: MIPPlanner.Configuration().applying(s))
     }

@@ -37,7 +37,8 @@ import Testing
         let out = try CommandLineRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
         for (variant, message) in [("soft", "write NAME=key:value"), ("s=tau:0", "tau"), ("s=colour:red", "unknown key 'colour'"),
-                                   ("s=accept-tau:-1", "acceptance temperature (0: the exact metric) must be a number at least 0"),
+                                   ("s=accept-tau:-1", "accept-tau: the acceptance temperature (0: the exact metric) must be a number at least 0"),
+                                   ("s=planning-rows:0", "planning-rows: the planning rows must be at least 1"),
                                    ("mip=tau:0.3", "name 'mip' is taken")] {
             let bad = try CommandLineRunner.run(["sweep", Repository.path("instances/toy.toml"), "--methods", "rb-prob",
                                                  "--mip-variant", variant, "--out", out, "--quiet"])
