@@ -72,6 +72,12 @@ public struct LogisticRegression: Sendable {
         var g = gradient(features, scores: scores, labels: labels, weights: w, parameters: theta)
         var gNorm = g.map(abs).max()! / scale
         var roundOffConverged = false
+        // The objective is a sum of n losses: its rounding error grows like sqrt(n) ulps of |f|
+        // (a random walk of the terms' errors), so a promised decrease below this cannot be
+        // checked by comparing objective values. 64 ulps alone was too tight on 42,000 rows: the
+        // line search then took noise-accepted steps of t ~ 1e-10 until the iteration limit
+        // (dutch, gradient stuck at 1.9e-8 against the 1e-10 tolerance).
+        let roundOff = 64 * Double.ulpOfOne * Double(n).squareRoot()
         while gNorm > tolerance && iterations < maxIterations {
             iterations += 1
             let factor: Cholesky
@@ -83,7 +89,7 @@ public struct LogisticRegression: Sendable {
             // Half the Newton decrement is the decrease a full step promises. Once it is at the
             // objective's round-off level the line search cannot judge steps; take full Newton
             // steps for as long as they lower the gradient, then stop.
-            if -0.5 * slope <= 64 * Double.ulpOfOne * abs(f) {
+            if -0.5 * slope <= roundOff * abs(f) {
                 let candidate = zip(theta, step).map { $0 + $1 }
                 let candidateScores = BLAS.product(features, candidate)
                 let gc = gradient(features, scores: candidateScores, labels: labels, weights: w, parameters: candidate)
