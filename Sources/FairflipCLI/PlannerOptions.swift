@@ -169,7 +169,7 @@ extension PlannerSettings {
 
     /// `--accept-tau`'s help, the same in `plan` and `sweep`.
     static let acceptTauHelp = ArgumentHelp(
-        "How the MIP judges retrained plans (refinement rounds, its starts, the gradient plan): by the retrained model's training metric smoothed with sigma(s / tau) rates at this temperature (default: 0.3; in the README's benchmark it ties with the exact metric on unseen data, and only with it is the MIP never significantly worse than a rival); 0: by the exact training metric, for the in-sample optimum. Reported metrics are exact either way.")
+        "How the MIP judges retrained plans (refinement rounds, its starts, the gradient plan): by the retrained model's training metric smoothed with sigma(s / tau) rates at this temperature (default: 0.3; in the README's benchmark it ties with the exact metric on unseen data, and only with it is the MIP never significantly worse than a rival); 0: by the exact training metric, the in-sample objective. Reported metrics are exact either way.")
 
     /// `--shortlist-ranking`'s help.
     static let shortlistRankingHelp = ArgumentHelp(

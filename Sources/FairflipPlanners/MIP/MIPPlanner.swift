@@ -53,7 +53,7 @@ public struct MIPPlanner: Planner {
         /// reported metrics stay exact either way. The default is 0.3: in the transfer benchmark
         /// (README, "Results") it tied with the exact metric on the test split in 16 of 18 cells
         /// (one better, one worse), and only with it was the MIP never significantly worse than a
-        /// rival. nil gives the retrained model's exact in-sample optimum. Target mode always judges by the
+        /// rival. nil judges by the exact training metric (the in-sample objective). Target mode always judges by the
         /// exact metric, since its target is one.
         public var acceptanceTau: Double? = 0.3
         /// Also retrain the gradient method's plan and refine from it when it retrains better
