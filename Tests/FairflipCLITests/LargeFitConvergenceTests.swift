@@ -1,3 +1,4 @@
+import FairflipResults
 import FairflipTestSupport
 import Foundation
 import Testing
@@ -17,12 +18,10 @@ struct LargeFitConvergenceTests {
             "--split-seeds", "1", "--methods", "rb-dist", "--out", out, "--no-report", "--quiet",
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        let csv = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
-        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let header = try #require(lines.first)
-        let row = try #require(lines.dropFirst().first)
-        let status = try #require(header.firstIndex(of: "status")), train = try #require(header.firstIndex(of: "train_eqodds"))
-        #expect(row[status] == "ok", "\(row[status])")
-        #expect(Double(row[train]).map { $0.isFinite } == true)
+        let records = try ResultsTable.read(path: out + "/results.csv")
+        let record = try #require(records.first)
+        #expect(records.count == 1)
+        #expect(record.status == "ok", "\(record.status)")
+        #expect(record.train.eqodds.map { $0.isFinite } == true)
     }
 }

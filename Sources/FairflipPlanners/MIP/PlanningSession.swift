@@ -199,7 +199,7 @@ final class PlanningSession {
     private static func retrained(_ plan: [Bool], _ evaluation: PlanEvaluation, metric: FairnessMetric,
                                   judge: SmoothedMetric?, features: Matrix) -> Retrained {
         let exact = evaluation.train.value(of: metric)
-        let judged = judge.map { $0.evaluate(scores: evaluation.model.scores(features)).value } ?? exact
+        let judged = judge.map { $0.value(scores: evaluation.model.scores(features)) } ?? exact
         return Retrained(plan: plan, evaluation: evaluation, metric: exact, error: evaluation.train.errorRate, judged: judged)
     }
 
